@@ -1,0 +1,21 @@
+namespace LmcBot.Core.Commands;
+
+/// <summary>
+/// A command declared once in the <see cref="CommandCatalog"/>: Discord registration JSON, the
+/// Teams help card and manifest command list, and CLI help are all generated from it.
+/// </summary>
+public sealed record CommandDefinition(string Name, string Description)
+{
+    public IReadOnlyList<CommandOption> Options { get; init; } = [];
+
+    /// <summary>Subcommands (or subcommand groups, which have subcommands of their own).</summary>
+    public IReadOnlyList<CommandDefinition> Subcommands { get; init; } = [];
+
+    /// <summary>Only admins may run it; checked in the core by <see cref="Admin.AdminPolicy"/>.</summary>
+    public bool AdminOnly { get; init; }
+
+    /// <summary>Text-command examples (<c>route StarExpress</c>), shown in help and as buttons.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    public bool IsGroup => Subcommands.Count > 0;
+}
