@@ -6,7 +6,7 @@ namespace LmcBot.Benchmarks;
 
 /// <summary>
 /// A tight loop over a question set for a number of seconds, to run under a sampling profiler
-/// (<c>DOTNET_PerfMapEnabled=1 perf record -g dotnet LmcBot.Benchmarks.dll profile dev 20</c>).
+/// (<c>DOTNET_PerfMapEnabled=1 perf record -g dotnet LmcBot.Benchmarks.dll profile dev 20 [question…]</c>).
 /// </summary>
 internal static class Profile
 {
@@ -29,6 +29,7 @@ internal static class Profile
             index = KnowledgeIndex.Build(synthetic.Content);
             questions = synthetic.Questions;
         }
+        if (args.Length > 2) questions = args[2..];
         var engine = new AnswerEngine();
         Console.WriteLine($"profiling {target} for {seconds} s");
         var watch = Stopwatch.StartNew();

@@ -10,4 +10,6 @@ internal sealed class IndexedEntity(int id, string name, string type)
     public List<int> Facts { get; } = [];
     /// <summary>How specific the entity is: rarer entities weigh more (1 / log of how many facts mention it).</summary>
     public double Weight { get; set; } = 1;
+    /// <summary>A city-pair fact mentions it.</summary>
+    public bool InCityPair { get; set; }
 }

@@ -21,4 +21,6 @@ internal sealed class IndexedFact(int id, Fact fact)
     public string FoldedStatement { get; set; } = "";
     /// <summary>Terms of the categorical fields (type, status, sector, mode), which a question may contradict.</summary>
     public HashSet<string> CategoryTerms { get; } = new(StringComparer.Ordinal);
+    /// <summary>One of its terms asks for causes (<see cref="Lexicon.ReasonCues"/>).</summary>
+    public bool HasReasonTerm { get; set; }
 }

@@ -34,7 +34,10 @@ internal sealed partial class QuestionAnalysis
     /// <summary>Entity types a "which/what/who …" question wants back (country, city, company, person, agent).</summary>
     public required HashSet<string> WantedTypes { get; init; }
 
-    public IEnumerable<int> EntityIds => Mentions.Select(m => m.EntityId).Distinct();
+    private int[]? _entityIds;
+
+    /// <summary>The entities mentioned, each once, in order of first mention.</summary>
+    public IReadOnlyList<int> EntityIds => _entityIds ??= [.. Mentions.Select(m => m.EntityId).Distinct()];
 
     public double KindAffinity(string kind)
     {
