@@ -54,6 +54,17 @@ internal static partial class Golden
             sb.AppendLine("A " + JsonSerializer.Serialize(engine.Answer(question, index), options));
             sb.AppendLine(engine.Explain(question, index));
         }
+        // Misspelt names: the fuzzy name matching and typo correction, tie-breaks included.
+        var entities = index.Entities;
+        var step = Math.Max(1, entities.Count / 300);
+        for (var e = 0; e < entities.Count; e += step)
+            foreach (var entityName in entities[e].Names.Take(2))
+                foreach (var typo in Typos(entityName))
+                {
+                    sb.AppendLine("T " + JsonSerializer.Serialize(typo, options));
+                    sb.AppendLine("A " + JsonSerializer.Serialize(engine.Answer($"Tell me about {typo}", index), options));
+                    sb.AppendLine("A " + JsonSerializer.Serialize(engine.Answer($"when did {typo.ToLowerInvariant()} open", index), options));
+                }
         foreach (var source in Enum.GetValues<CompletionSource>())
             sb.AppendLine($"V {source}: {string.Join(" | ", index.Values(source))}");
         foreach (var route in index.Values(CompletionSource.Routes).Take(200))
@@ -75,6 +86,16 @@ internal static partial class Golden
             sb.AppendLine($"M {metric}: " + JsonSerializer.Serialize(AnswerEngine.Metric(index, metric, null), options));
             sb.AppendLine($"M {metric}/2022: " + JsonSerializer.Serialize(AnswerEngine.Metric(index, metric, 2022), options));
         }
+    }
+
+    private static IEnumerable<string> Typos(string name)
+    {
+        if (name.Length < 5) yield break;
+        var middle = name.Length / 2;
+        yield return name[..(middle - 1)] + name[middle] + name[middle - 1] + name[(middle + 1)..]; // transposed
+        yield return name.Remove(middle, 1); // a letter dropped
+        yield return name[..middle] + "x" + name[middle..]; // a letter added
+        yield return name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()[..^1] + "e"; // run together, last letter changed
     }
 
     [GeneratedRegex("""\[InlineData\("((?:[^"\\]|\\.)*)"\s*[,)]""")]

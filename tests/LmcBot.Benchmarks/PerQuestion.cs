@@ -5,14 +5,17 @@ using LmcBot.Core.Answering;
 namespace LmcBot.Benchmarks;
 
 /// <summary>
-/// Times each question on its own (BenchmarkDotNet reports the mean over the whole set): warm-up calls,
-/// then up to 40 timed batches (about 2 ms each) or two seconds per question, the median per call over
-/// the batches, in wall-clock time and in this thread's CPU time (which the other processes on a shared
-/// machine do not inflate); then the median, p90 and maximum over the questions, with allocations per
-/// question and what each question got.
+/// Times each question on its own (BenchmarkDotNet reports the mean over the whole set): after a
+/// warm-up over the set, 30 rounds (at most a minute) over all questions, one batch of calls (about
+/// a millisecond) per question per round; per question the median per call over the rounds, in wall-clock
+/// time and in this thread's CPU time (which time slices lost to other processes on a shared machine do
+/// not inflate); then the median, p90 and maximum over the questions, with allocations per question and
+/// what each question got.
 /// </summary>
 internal static class PerQuestion
 {
+    private const int Rounds = 30;
+
     public static int Run(string[] args)
     {
         var verbose = args.Contains("--verbose");
@@ -51,30 +54,34 @@ internal static class PerQuestion
         var warmup = Stopwatch.StartNew();
         while (warmup.Elapsed.TotalSeconds < 3)
             foreach (var question in questions) engine.Answer(question, index);
-        var rows = new List<(string Question, double Wall, double Cpu, long Bytes, string Intent, bool Answered)>();
-        foreach (var question in questions)
+        // Per question: its allocations and a batch size of about a millisecond.
+        var batches = new int[questions.Count];
+        var bytes = new long[questions.Count];
+        var answers = new LmcBot.Core.Chat.Answer[questions.Count];
+        for (var q = 0; q < questions.Count; q++)
         {
-            for (var i = 0; i < 5; i++) engine.Answer(question, index);
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var answer = engine.Answer(question, index);
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            // Batches of calls: wall clock and this thread's CPU time per call, the median over the batches.
+            answers[q] = engine.Answer(questions[q], index);
+            bytes[q] = GC.GetAllocatedBytesForCurrentThread() - before;
             var once = Stopwatch.StartNew();
-            engine.Answer(question, index);
-            var batch = (int)Math.Clamp(2_000 / Math.Max(1, once.Elapsed.TotalMicroseconds), 1, 50);
-            var walls = new List<double>();
-            var cpus = new List<double>();
-            var budget = Stopwatch.StartNew();
-            while (walls.Count < 40 && (walls.Count < 5 || budget.ElapsedMilliseconds < 2000))
+            for (var i = 0; i < 3; i++) engine.Answer(questions[q], index);
+            batches[q] = (int)Math.Clamp(1_000 / Math.Max(0.1, once.Elapsed.TotalMicroseconds / 3), 1, 100);
+        }
+        // Rounds over the whole set, one batch per question each round, so that the load of other
+        // processes falls on every question alike; per question, the median over the rounds.
+        var walls = questions.Select(_ => new List<double>()).ToArray();
+        var cpus = questions.Select(_ => new List<double>()).ToArray();
+        var budget = Stopwatch.StartNew();
+        for (var round = 0; round < Rounds && (round < 5 || budget.Elapsed.TotalSeconds < 60); round++)
+            for (var q = 0; q < questions.Count; q++)
             {
                 var cpu = ThreadCpu.Now();
                 var start = Stopwatch.GetTimestamp();
-                for (var i = 0; i < batch; i++) engine.Answer(question, index);
-                walls.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / batch);
-                cpus.Add((ThreadCpu.Now() - cpu).TotalMicroseconds / batch);
+                for (var i = 0; i < batches[q]; i++) engine.Answer(questions[q], index);
+                walls[q].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / batches[q]);
+                cpus[q].Add((ThreadCpu.Now() - cpu).TotalMicroseconds / batches[q]);
             }
-            rows.Add((question, Median(walls), Median(cpus), bytes, answer.Intent, answer.Answered));
-        }
+        var rows = questions.Select((question, q) => (Question: question, Wall: Median(walls[q]), Cpu: Median(cpus[q]), Bytes: bytes[q], answers[q].Intent, answers[q].Answered)).ToList();
         var walls2 = rows.Select(r => r.Wall).ToList();
         var cpus2 = rows.Select(r => r.Cpu).ToList();
         Console.WriteLine($"== {title}");

@@ -51,7 +51,7 @@ internal sealed class SyntheticKnowledge
     ];
 
     private readonly Random _random;
-    private readonly HashSet<string> _usedWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _usedNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Entity> _entities = [];
     private readonly List<string> _cities = [];
     private readonly List<string> _companies = [];
@@ -84,6 +84,7 @@ internal sealed class SyntheticKnowledge
 
     // ------------------------------------------------------------------ names
 
+    /// <summary>A made-up word of two or three syllables (words repeat across names; full names do not).</summary>
     private string Word(int minSyllables = 2, int maxSyllables = 3)
     {
         while (true)
@@ -92,9 +93,17 @@ internal sealed class SyntheticKnowledge
             var sb = new StringBuilder();
             for (var i = 0; i < count; i++) sb.Append(Syllables[_random.Next(Syllables.Length)]);
             var word = sb.ToString();
-            if (word.Length < 5 || Lexicon.StopWords.Contains(word) || !_usedWords.Add(word)) continue;
+            if (word.Length < 5 || Lexicon.StopWords.Contains(word)) continue;
             return char.ToUpperInvariant(word[0]) + word[1..];
         }
+    }
+
+    /// <summary>A name no other entity has.</summary>
+    private string UniqueName(Func<string> make)
+    {
+        while (true)
+            if (make() is var name && _usedNames.Add(name))
+                return name;
     }
 
     private string ThaiWord()
@@ -114,7 +123,7 @@ internal sealed class SyntheticKnowledge
         var cityCount = pool * 40 / 100;
         for (var i = 0; i < cityCount; i++)
         {
-            var name = _random.Next(4) == 0 ? $"{Word(1, 2)} {Word()}" : Word();
+            var name = UniqueName(() => _random.Next(4) == 0 ? $"{Word(1, 2)} {Word()}" : Word());
             var aliases = new List<string>();
             if (_random.Next(10) < 3) aliases.Add(name.Contains(' ') ? name.Split(' ')[1] + " City" : name + " City");
             if (_random.Next(10) == 0)
@@ -132,9 +141,13 @@ internal sealed class SyntheticKnowledge
         var companyCount = pool * 20 / 100;
         for (var i = 0; i < companyCount; i++)
         {
-            var word = Word();
-            var industry = Industries[_random.Next(Industries.Length)];
-            var name = $"{word} {industry} {CompanySuffixes[_random.Next(CompanySuffixes.Length)]}";
+            string word = "", industry = "";
+            var name = UniqueName(() =>
+            {
+                word = Word();
+                industry = Industries[_random.Next(Industries.Length)];
+                return $"{word} {industry} {CompanySuffixes[_random.Next(CompanySuffixes.Length)]}";
+            });
             _companies.Add(name);
             AddEntity(name, "company", $"{word} {industry}");
         }
@@ -152,7 +165,7 @@ internal sealed class SyntheticKnowledge
         var peopleCount = pool * 10 / 100;
         for (var i = 0; i < peopleCount; i++)
         {
-            var name = $"{Word(1, 2)} {Word()}";
+            var name = UniqueName(() => $"{Word(1, 2)} {Word()}");
             _people.Add(name);
             AddEntity(name, "person");
         }
@@ -172,7 +185,7 @@ internal sealed class SyntheticKnowledge
         var seriesCount = Math.Max(20, pool / 100);
         for (var i = 0; i < seriesCount; i++)
         {
-            var name = $"{Word()} {SeriesKinds[i % SeriesKinds.Length]}";
+            var name = UniqueName(() => $"{Word()} {SeriesKinds[i % SeriesKinds.Length]}");
             _series.Add(name);
             AddEntity(name, "organisation");
         }

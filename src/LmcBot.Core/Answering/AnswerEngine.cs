@@ -54,7 +54,7 @@ public sealed class AnswerEngine
             $"content: {string.Join(' ', q.ContentTerms)}; unknown: {string.Join(' ', q.UnknownTerms)}; unknown names: {string.Join(' ', q.UnknownNames)}",
             $"when={q.AsksWhen} quantity={q.AsksQuantity} latest={q.WantsLatest} series={q.WantsSeries} years={string.Join(',', q.Years)}",
         };
-        foreach (var s in ScoreFacts(q, index).Take(6))
+        foreach (var s in ScoreFacts(q, index, exactRanks: 6).Take(6))
             lines.Add($"  {s.Score,6:0.00} cov={s.Coverage:0.00} ent={s.EntityMatches} missing={s.MissingEntity} {s.Fact.Fact.Id}");
         return string.Join(Environment.NewLine, lines);
     }
@@ -64,28 +64,32 @@ public sealed class AnswerEngine
     /// <param name="MissingEntity">The fact lacks a name the question gives, or contradicts it (another meeting number, another category).</param>
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
 
-    /// <summary>TryBestFact reads the best fact and six runners-up; Explain the best six.</summary>
-    private const int TopRanks = 7;
+    /// <summary>A runner-up joins the best fact's answer when it scores at least this share of it (same kind of fact, other kind).</summary>
+    private const double RunnerUpSameKind = 0.85;
+    private const double RunnerUpOtherKind = 0.95;
 
     /// <summary>Slack on the score bounds, far above any rounding in summing them.</summary>
     private const double BoundMargin = 1e-3;
 
     /// <summary>
     /// The candidates' scores, best first. Every fact that names a question entity or holds a content
-    /// term is a candidate. The list holds every candidate that can matter to an answer: the exact
-    /// <see cref="TopRanks"/> best, every figure fact when the figure handler may pick one (by coverage
-    /// first) and no required entity rules the rest out, and every fact of the entity an overview is
-    /// about. The rest are not scored: candidate lists are taken in order of the most they can add, and
-    /// once what the untaken lists could add at most falls below the last of the top ranks, no
-    /// candidate found only in them can reach those ranks (MaxScore pruning). The candidates that are
-    /// scored get exactly the scores a full scan gives them, so answers are the same.
+    /// term is a candidate. The list holds every candidate that can matter to an answer: the best one;
+    /// every one scoring at least <see cref="RunnerUpSameKind"/> of it (the only runners-up
+    /// <see cref="TryBestFact"/> can take, so the runners-up it reads are the same as in the full list);
+    /// with <paramref name="exactRanks"/>, the exact best that many (for <see cref="Explain"/>); every
+    /// figure fact when <see cref="TryFigure"/> picks one (by coverage before score) and no required
+    /// entity rules the rest out; and every fact of the entity an overview is about. The rest are not
+    /// scored: candidate lists are taken in order of the most they can add, and once what the untaken
+    /// lists could add at most falls below what is still needed, no candidate found only in them can be
+    /// needed (MaxScore pruning). The candidates that are scored get exactly the scores a full scan gives
+    /// them, and the answer is the same as with every candidate scored.
     /// </summary>
-    private static ScoredList ScoreFacts(QuestionAnalysis q, KnowledgeIndex index)
+    private static ScoredList ScoreFacts(QuestionAnalysis q, KnowledgeIndex index, int exactRanks = 0)
     {
         var scorer = new FactScorer(q, index);
         var results = new ScoredList(scorer);
-        var visited = new HashSet<int>();
-        var top = new TopScores(TopRanks);
+        var visited = new FactSet(index.FactCount);
+        var top = new TopScores(Math.Max(1, exactRanks));
         void ScoreAll(IReadOnlyList<int> ids)
         {
             foreach (var id in ids)
@@ -115,11 +119,11 @@ public sealed class AnswerEngine
         lists.Sort((a, b) => b.Bound.CompareTo(a.Bound));
         var untaken = new double[lists.Count + 1];
         for (var i = lists.Count - 1; i >= 0; i--) untaken[i] = untaken[i + 1] + lists[i].Bound;
-        var rest = scorer.ConstantBound - (scorer.Required.Count > 0 ? 4 : 0);
+        var penalty = scorer.Required.Count > 0 ? 4 : 0;
         var next = 0;
         for (; next < lists.Count; next++)
         {
-            if (top.IsFull && rest + untaken[next] < top.Threshold - BoundMargin) break;
+            if (results.Count > 0 && scorer.ConstantBound - penalty + untaken[next] < Needed() - BoundMargin) break;
             ScoreAll(lists[next].Ids);
         }
         results.Sort(CompareScored);
@@ -135,6 +139,14 @@ public sealed class AnswerEngine
             results.Sort(CompareScored);
         }
         return results;
+
+        // The lowest score a candidate must be sure to stay under to be left out.
+        double Needed()
+        {
+            var best = top.Best;
+            var runnerUp = best >= 0 ? RunnerUpSameKind * best : best;
+            return exactRanks > 0 ? Math.Min(runnerUp, top.IsFull ? top.Threshold : double.NegativeInfinity) : runnerUp;
+        }
     }
 
     private static int CompareScored(ScoredFact a, ScoredFact b) =>
@@ -145,7 +157,7 @@ public sealed class AnswerEngine
     {
         var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
         return (q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)
-            && !q.AllTerms.Overlaps(Lexicon.ReasonCues);
+            && !Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
     }
 
     /// <summary>Scored facts, best first, that can also score a candidate left out (see <see cref="ScoreFacts"/>).</summary>
@@ -160,6 +172,22 @@ public sealed class AnswerEngine
         }
     }
 
+    /// <summary>A set of fact ids, one bit each.</summary>
+    private readonly struct FactSet(int count)
+    {
+        private readonly ulong[] _bits = new ulong[(count + 63) >> 6];
+
+        /// <summary>Adds the id; false when it was there already.</summary>
+        public bool Add(int id)
+        {
+            ref var word = ref _bits[id >> 6];
+            var bit = 1UL << (id & 63);
+            if ((word & bit) != 0) return false;
+            word |= bit;
+            return true;
+        }
+    }
+
     /// <summary>The best scores seen so far, highest first, up to a count.</summary>
     private sealed class TopScores(int size)
     {
@@ -170,6 +198,9 @@ public sealed class AnswerEngine
 
         /// <summary>The lowest of the kept scores.</summary>
         public double Threshold => _scores[_count - 1];
+
+        /// <summary>The highest score seen.</summary>
+        public double Best => _count == 0 ? double.NegativeInfinity : _scores[0];
 
         public void Add(double score)
         {
@@ -200,7 +231,6 @@ public sealed class AnswerEngine
         private readonly bool _asksReason;
         private readonly int _ubiquitous;
         private readonly int _known;
-        private readonly Dictionary<string, double> _kindAffinity = new(StringComparer.Ordinal);
         private readonly string[] _ordinalNumbers;
         private readonly string[] _ordinalWords;
         private readonly string[] _aliasWords;
@@ -212,7 +242,7 @@ public sealed class AnswerEngine
             _index = index;
             EntityIds = [.. q.EntityIds];
             Required = RequiredEntities(q, index);
-            _asksReason = q.AllTerms.Overlaps(Lexicon.ReasonCues);
+            _asksReason = Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
             _ubiquitous = Math.Max(8, index.FactCount / 4);
             _terms = q.ContentTerms;
             _termIsAnswerType = new bool[_terms.Count];
@@ -227,20 +257,26 @@ public sealed class AnswerEngine
             _ordinalWords = [.. q.Ordinals.Select(o => " " + Lexicon.OrdinalWords[o] + " ")];
             _aliasWords = [.. q.AliasTexts.Select(alias => " " + alias + " ")];
 
-            // The most the parts of a score other than entities and terms can add.
-            var kindPart = 0.0;
-            foreach (var kind in Lexicon.KindCues.Keys.Append(FactKind.Figure))
-                kindPart = Math.Max(kindPart, 0.8 * q.KindAffinity(kind) + (q.AsksQuantity && kind == FactKind.Figure ? 1 : 0));
-            ConstantBound = kindPart + (q.AsksWhen ? 1.5 : 0) + (q.Years.Count > 0 ? 3 : 0) + (_asksReason ? 2 : 0)
-                + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
         }
 
         public int[] EntityIds { get; }
 
         public HashSet<int> Required { get; }
 
+        private double? _constantBound;
+
         /// <summary>An upper bound on a fact's score apart from its entity and term parts.</summary>
-        public double ConstantBound { get; }
+        public double ConstantBound => _constantBound ??= ComputeConstantBound();
+
+        private double ComputeConstantBound()
+        {
+            var q = _q;
+            var kindPart = 0.0;
+            foreach (var kind in Lexicon.KindCues.Keys.Append(FactKind.Figure))
+                kindPart = Math.Max(kindPart, 0.8 * q.KindAffinity(kind) + (q.AsksQuantity && kind == FactKind.Figure ? 1 : 0));
+            return kindPart + (q.AsksWhen ? 1.5 : 0) + (q.Years.Count > 0 ? 3 : 0) + (_asksReason ? 2 : 0)
+                + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
+        }
 
         /// <summary>Whether a full scan would score the fact: it names a question entity or holds a content term.</summary>
         public bool IsCandidate(IndexedFact fact) =>
@@ -268,7 +304,7 @@ public sealed class AnswerEngine
             }
             var covered = 0;
             var lexical = 0.0;
-            var categories = index.KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
+            var categories = fact.KindCategories;
             var wantedEntity = 0; // 0 not worked out yet, 1 yes, -1 no
             for (var i = 0; i < _terms.Count; i++)
             {
@@ -288,7 +324,7 @@ public sealed class AnswerEngine
                 lexical += idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * fact.Length / index.AverageFactLength));
             }
             var coverage = _known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / _known;
-            var score = entityScore + lexical + 0.8 * KindAffinity(fact.Fact.Kind);
+            var score = entityScore + lexical + 0.8 * q.KindAffinity(fact.Fact.Kind);
             if (q.AsksWhen && fact.Years.Count > 0) score += 1.5;
             if (q.Years.Count > 0)
                 score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
@@ -335,13 +371,6 @@ public sealed class AnswerEngine
             }
             return cached > 0;
         }
-
-        private double KindAffinity(string kind)
-        {
-            if (!_kindAffinity.TryGetValue(kind, out var affinity))
-                _kindAffinity[kind] = affinity = _q.KindAffinity(kind);
-            return affinity;
-        }
     }
 
     /// <summary>What one occurrence of a term adds to a fact's lexical score (BM25), as <see cref="FactScorer.Score"/> computes it.</summary>
@@ -386,7 +415,7 @@ public sealed class AnswerEngine
     {
         var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
         if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)) return null;
-        if (q.AllTerms.Overlaps(Lexicon.ReasonCues)) return null;
+        if (Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues)) return null;
         // Pick the series by what it is about; the year decides within the series, not between series.
         var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
             .OrderByDescending(s => s.Coverage)
@@ -460,7 +489,7 @@ public sealed class AnswerEngine
 
     private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!q.AllTerms.Overlaps(Lexicon.CityPairCues)) return null;
+        if (!Lexicon.Overlap(q.AllTerms, Lexicon.CityPairCues)) return null;
         var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.CityPairsOf(e.Name).Any(f => f.Entities.Contains(e.Id))).ToList();
         if (cities.Count == 0)
         {
@@ -511,7 +540,7 @@ public sealed class AnswerEngine
 
     private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!q.AllTerms.Overlaps(Lexicon.InvestmentCues)) return null;
+        if (!Lexicon.Overlap(q.AllTerms, Lexicon.InvestmentCues)) return null;
         var entities = q.EntityIds.Select(e => index.Entities[e]).ToList();
         var investors = entities.Where(e => index.InvestmentsBy(e.Name).Count > 0).ToList();
         var countries = entities.Where(e => index.InvestmentsIn(e.Name).Count > 0).ToList();
@@ -624,7 +653,7 @@ public sealed class AnswerEngine
             if (answerSet.Count >= 3) break;
             if (other.MissingEntity || other.Coverage < best.Coverage) continue;
             var sameKind = other.Fact.Fact.Kind == best.Fact.Fact.Kind;
-            if (other.Score < best.Score * (sameKind ? 0.85 : 0.95)) continue;
+            if (other.Score < best.Score * (sameKind ? RunnerUpSameKind : RunnerUpOtherKind)) continue;
             if (best.Fact.Fact.Claim is not null && other.Fact.Fact.Claim == best.Fact.Fact.Claim) continue;
             answerSet.Add(other.Fact);
         }
@@ -632,7 +661,7 @@ public sealed class AnswerEngine
     }
 
     private static bool IsAbout(IndexedFact fact, IndexedEntity entity) =>
-        fact.Fact.Get("name") == entity.Name || fact.Fact.Get("investor") == entity.Name;
+        fact.NameField == entity.Name || fact.InvestorField == entity.Name;
 
     private static string IntentOf(string kind, QuestionAnalysis q) => kind switch
     {

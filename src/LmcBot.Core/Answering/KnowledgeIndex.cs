@@ -205,6 +205,9 @@ public sealed class KnowledgeIndex
         foreach (var fact in Facts)
         {
             fact.HasReasonTerm = fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains);
+            fact.KindCategories = KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
+            fact.NameField = fact.Fact.Get("name");
+            fact.InvestorField = fact.Fact.Get("investor");
             foreach (var (term, tf) in fact.Terms)
             {
                 var weight = AnswerEngine.TermWeight(FactIdf.GetValueOrDefault(term, 1f), tf, fact.Length, AverageFactLength);
