@@ -1,0 +1,36 @@
+namespace LmcBot.Discord.Gateway;
+
+/// <summary>
+/// The gateway connection's state, for the host's readiness check (<c>/health/ready</c>) and for mention detection.
+/// Registered as a singleton in every mode; <see cref="IsConnected"/> stays false when the gateway is not used.
+/// </summary>
+public sealed class DiscordGatewayStatus
+{
+    private volatile bool _connected;
+    private volatile string? _botUserId;
+    private volatile string? _stoppedReason;
+
+    /// <summary>True between READY (or RESUMED) and the next drop.</summary>
+    public bool IsConnected => _connected;
+
+    /// <summary>The bot's own user id, from READY.</summary>
+    public string? BotUserId => _botUserId;
+
+    /// <summary>Why the gateway stopped for good (a fatal close code such as 4004), or null while it runs.</summary>
+    public string? StoppedReason => _stoppedReason;
+
+    internal void Connected(string? botUserId)
+    {
+        if (botUserId is not null)
+            _botUserId = botUserId;
+        _connected = true;
+    }
+
+    internal void Disconnected() => _connected = false;
+
+    internal void Stopped(string reason)
+    {
+        _stoppedReason = reason;
+        _connected = false;
+    }
+}
