@@ -21,9 +21,13 @@ internal static class TextTruncator
         if (char.IsLowSurrogate(trimmed[keep]) && keep > 0)
             keep--;
         var cut = trimmed.AsSpan(0, keep);
-        var space = cut.LastIndexOfAny(' ', '\n', '\t');
-        if (space >= keep / 2)
-            cut = cut[..space];
+        // Already at a word boundary when the first dropped character is whitespace.
+        if (!char.IsWhiteSpace(trimmed[keep]))
+        {
+            var space = cut.LastIndexOfAny(' ', '\n', '\t');
+            if (space >= keep / 2)
+                cut = cut[..space];
+        }
         return string.Concat(cut.TrimEnd(), Ellipsis.ToString());
     }
 }
