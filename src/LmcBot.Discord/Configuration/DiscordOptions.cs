@@ -35,11 +35,17 @@ public sealed class DiscordOptions
     /// <summary>How old (or how far in the future) a signed request's timestamp may be, default 5 minutes.</summary>
     public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Discord's attachment hosts, used when <see cref="AttachmentHosts"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultAttachmentHosts { get; } = ["cdn.discordapp.com", "media.discordapp.net"];
+
     /// <summary>
-    /// Where <c>kb import file:</c> attachments may be downloaded from. A bare host name means https on that host;
-    /// an absolute URL (<c>http://127.0.0.1:5000</c>) allows exactly that origin (used by tests).
+    /// Where <c>kb import file:</c> attachments may be downloaded from; empty means <see cref="DefaultAttachmentHosts"/>
+    /// (the configuration binder appends to a pre-filled list, so a configured list could not replace them).
+    /// A bare host name means https on that host; an absolute URL (<c>http://127.0.0.1:5000</c>) allows exactly that origin.
     /// </summary>
-    public List<string> AttachmentHosts { get; set; } = ["cdn.discordapp.com", "media.discordapp.net"];
+    public List<string> AttachmentHosts { get; set; } = [];
+
+    internal IReadOnlyList<string> EffectiveAttachmentHosts => AttachmentHosts.Count > 0 ? AttachmentHosts : DefaultAttachmentHosts;
 
     /// <summary>An answer not ready after this long is deferred (type 5) and completed by a webhook edit, default 2 s (Discord's deadline is 3 s).</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);

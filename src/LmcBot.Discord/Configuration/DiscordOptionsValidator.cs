@@ -49,8 +49,8 @@ internal sealed class DiscordOptionsValidator(Func<string?>? botTokenSettingsFil
         if (options.GatewayReconnectDelay < TimeSpan.Zero)
             failures.Add("Discord:GatewayReconnectDelay must not be negative.");
 
-        if (options.AttachmentHosts.Count == 0 || options.AttachmentHosts.Any(string.IsNullOrWhiteSpace))
-            failures.Add("Discord:AttachmentHosts must list at least one host (default cdn.discordapp.com, media.discordapp.net).");
+        if (options.AttachmentHosts.Any(string.IsNullOrWhiteSpace))
+            failures.Add("Discord:AttachmentHosts must not contain empty entries (leave it out for cdn.discordapp.com and media.discordapp.net).");
 
         if (!string.IsNullOrEmpty(options.ApplicationId) && !IsSnowflake(options.ApplicationId))
             failures.Add("Discord:ApplicationId must be the numeric application id.");

@@ -59,7 +59,7 @@ internal sealed class AttachmentFetcher(IHttpClientFactory httpClientFactory, IO
 
     private bool IsAllowedHost(Uri url)
     {
-        foreach (var entry in options.Value.AttachmentHosts)
+        foreach (var entry in options.Value.EffectiveAttachmentHosts)
         {
             if (Uri.TryCreate(entry, UriKind.Absolute, out var origin) && origin.Scheme is "http" or "https")
             {
