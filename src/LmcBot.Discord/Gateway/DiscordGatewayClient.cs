@@ -342,8 +342,7 @@ internal sealed partial class DiscordGatewayClient(
 
     private static int Op(JsonElement root) => root.TryGetProperty("op", out var op) && op.TryGetInt32(out var n) ? n : -1;
 
-    private static Uri GatewayUri(string baseUrl) =>
-        new(baseUrl.TrimEnd('/') + (baseUrl.Contains('?') ? "&" : "/?") + "v=10&encoding=json");
+    private static Uri GatewayUri(string baseUrl) => new UriBuilder(baseUrl) { Query = "v=10&encoding=json" }.Uri;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway ready as user {BotUserId} (shard {ShardId}/{ShardCount})")]
     private partial void LogReady(string botUserId, int shardId, int shardCount);

@@ -17,9 +17,10 @@ internal sealed class DiscordGatewayHostedService(DiscordGatewayClient client) :
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null || _running is null)
+        if (_stopping is not { } stopping || _running is null)
             return;
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping = null;
+        await stopping.CancelAsync().ConfigureAwait(false);
         try
         {
             await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -28,6 +29,6 @@ internal sealed class DiscordGatewayHostedService(DiscordGatewayClient client) :
         {
             // The host's shutdown timeout ran out first.
         }
-        _stopping.Dispose();
+        stopping.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed class FakeGateway(FakeDiscord discord) : IDisposable
     private int _sequence;
     private int _sessions;
 
-    public int HeartbeatIntervalMs { get; set; } = 200;
+    public int HeartbeatIntervalMs { get; set; } = 1000;
 
     /// <summary>When false, heartbeats go unanswered (a zombied connection).</summary>
     public bool AckHeartbeats { get; set; } = true;
@@ -241,9 +241,18 @@ public sealed class FakeGatewayConnection(int index, string path, WebSocket sock
     /// <summary>Drops the TCP connection without a close frame (a network drop).</summary>
     public void Abort()
     {
-        socket.Abort();
-        context.Abort();
+        if (_closed.Task.IsCompleted)
+            return;
         MarkClosed();
+        try
+        {
+            socket.Abort();
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request had already finished.
+        }
     }
 
     internal void MarkClosed() => _closed.TrySetResult();
