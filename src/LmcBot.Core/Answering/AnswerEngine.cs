@@ -43,6 +43,22 @@ public sealed class AnswerEngine
             ?? Decline(index, DeclineReason(q, index), "decline");
     }
 
+    /// <summary>Why an answer came out as it did: the analysis and the best-scored facts (for <c>ask --explain</c>).</summary>
+    public string Explain(string question, KnowledgeIndex index)
+    {
+        var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
+        var lines = new List<string>
+        {
+            $"tokens: {string.Join(' ', q.Tokens)}",
+            $"entities: {string.Join(", ", q.Mentions.Select(m => index.Entities[m.EntityId].Name + (m.Fuzzy ? "~" : "")))}",
+            $"content: {string.Join(' ', q.ContentTerms)}; unknown: {string.Join(' ', q.UnknownTerms)}; unknown names: {string.Join(' ', q.UnknownNames)}",
+            $"when={q.AsksWhen} quantity={q.AsksQuantity} latest={q.WantsLatest} series={q.WantsSeries} years={string.Join(',', q.Years)}",
+        };
+        foreach (var s in ScoreFacts(q, index).Take(6))
+            lines.Add($"  {s.Score,6:0.00} cov={s.Coverage:0.00} ent={s.EntityMatches} missing={s.MissingEntity} {s.Fact.Fact.Id}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
     // ---------------------------------------------------------------- scoring
 
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
@@ -56,6 +72,7 @@ public sealed class AnswerEngine
             candidates.UnionWith(index.FactsWithTerm(term));
         var results = new List<ScoredFact>(candidates.Count);
         var required = RequiredEntities(q, index);
+        var asksReason = q.AllTerms.Overlaps(Lexicon.ReasonCues);
         foreach (var id in candidates)
         {
             var fact = index.Facts[id];
@@ -90,6 +107,9 @@ public sealed class AnswerEngine
             if (q.Years.Count > 0)
                 score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
             if (q.AsksQuantity && fact.Fact.Kind == FactKind.Figure) score += 1;
+            if (asksReason && fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains)) score += 2;
+            if (q.WantedTypes.Count > 0 && fact.Entities.Any(e => !q.EntityIds.Contains(e) && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+                score += 1.5;
             score -= 0.05 * fact.GradeRank;
             if (missing) score -= 4;
             results.Add(new ScoredFact(fact, score, coverage, matches, missing));
@@ -97,6 +117,11 @@ public sealed class AnswerEngine
         results.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Fact.Fact.Id, b.Fact.Fact.Id));
         return results;
     }
+
+    private static bool TypeMatches(string entityType, HashSet<string> wanted) =>
+        wanted.Contains(entityType)
+        || (wanted.Contains("agent") && entityType is "person" or "company" or "organisation")
+        || (wanted.Contains("city") && entityType is "district" or "province");
 
     /// <summary>Entities a fact must mention to answer: all the question names, except ones nearly every fact mentions.</summary>
     private static HashSet<int> RequiredEntities(QuestionAnalysis q, KnowledgeIndex index)
@@ -130,7 +155,12 @@ public sealed class AnswerEngine
     private static Answer? TryFigure(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
         if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries)) return null;
-        var best = scored.FirstOrDefault(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity);
+        if (q.AllTerms.Overlaps(Lexicon.ReasonCues)) return null;
+        // Pick the series by what it is about; the year decides within the series, not between series.
+        var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
+            .OrderByDescending(s => s.Coverage)
+            .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
+            .FirstOrDefault();
         if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
         // A non-figure fact that matches clearly better answers instead (a length in a route, a capacity of a plant).
         var top = scored[0];
@@ -155,7 +185,7 @@ public sealed class AnswerEngine
                     Answered = false,
                     Intent = "figure",
                     Confidence = confidence,
-                    Text = $"My knowledge base has no {label} figure for {wanted}. It has figures for {AnswerFormatting.JoinAnd(dated.Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
+                    Text = $"My knowledge base has no {label} figure for {wanted}." + (dated.Count == 0 ? "" : $" It has figures for {AnswerFormatting.JoinAnd(dated.Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}."),
                     FollowUps = nearest.Select(s => FollowUp.Ask($"What was {label} in {AnswerFormatting.DateOf(s.Fact)}?")).ToList(),
                 };
             }
@@ -245,7 +275,7 @@ public sealed class AnswerEngine
 
     private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!q.AllTerms.Overlaps(Lexicon.KindCues[FactKind.Investment])) return null;
+        if (!q.AllTerms.Overlaps(Lexicon.InvestmentCues)) return null;
         var entities = q.EntityIds.Select(e => index.Entities[e]).ToList();
         var investors = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("investor") == e.Name)).ToList();
         var countries = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("country") == e.Name)).ToList();

@@ -13,11 +13,13 @@ internal sealed class EntityRecognizer
     private readonly Dictionary<string, int> _latin = new(StringComparer.Ordinal);
     private readonly List<(string Key, int Entity)> _unspaced = [];
     private readonly Dictionary<int, List<string>> _fuzzyByLength = [];
+    private readonly HashSet<string> _nameTokens = new(StringComparer.Ordinal);
 
     public void Add(string name, int entityId)
     {
         var compact = TextFolding.Compact(name);
         if (compact.Length == 0) return;
+        _nameTokens.UnionWith(TextFolding.Tokens(name));
         if (IsLatinOrDigits(compact))
         {
             _latin.TryAdd(compact, entityId);
@@ -47,44 +49,65 @@ internal sealed class EntityRecognizer
         var i = 0;
         while (i < tokens.Count)
         {
-            var matched = false;
+            var exactLength = 0;
+            var exactEntity = -1;
             var max = Math.Min(MaxTokensPerName, tokens.Count - i);
-            for (var n = max; n >= 1 && !matched; n--)
+            for (var n = max; n >= 1; n--)
             {
                 var key = n == 1 ? tokens[i] : string.Concat(tokens.Skip(i).Take(n));
                 if (_latin.TryGetValue(key, out var entity))
                 {
-                    found.Add(new EntityMention(entity, i, n, false));
-                    i += n;
-                    matched = true;
+                    exactLength = n;
+                    exactEntity = entity;
+                    break;
                 }
             }
-            if (matched) continue;
+            // A longer name with a typo beats a shorter exact one: "china loas railway" is the railway, not China.
             if (isKnownWord is not null)
             {
-                for (var n = Math.Min(3, tokens.Count - i); n >= 1 && !matched; n--)
+                var fuzzyMatched = false;
+                for (var n = Math.Min(4, tokens.Count - i); n > exactLength && !fuzzyMatched; n--)
                 {
                     var key = n == 1 ? tokens[i] : string.Concat(tokens.Skip(i).Take(n));
                     if (key.Length < 5 || !IsLatinOrDigits(key) || key.Any(char.IsDigit)) continue;
+                    // Only runs of name words and unknown words: "china loas railway", not "does hanoi".
                     var hasUnknown = false;
-                    for (var t = i; t < i + n; t++) hasUnknown |= !isKnownWord(tokens[t]);
-                    if (!hasUnknown) continue;
-                    var best = FuzzyLookup(key);
-                    if (best is not null)
+                    var allNameLike = true;
+                    for (var t = i; t < i + n; t++)
+                    {
+                        var unknown = !isKnownWord(tokens[t]);
+                        hasUnknown |= unknown;
+                        allNameLike &= unknown || _nameTokens.Contains(tokens[t]);
+                    }
+                    if (!hasUnknown || !allNameLike) continue;
+                    if (FuzzyLookup(key) is { } best)
                     {
                         found.Add(new EntityMention(_latin[best], i, n, true));
                         i += n;
-                        matched = true;
+                        fuzzyMatched = true;
                     }
                 }
-                if (matched) continue;
+                if (fuzzyMatched) continue;
+            }
+            if (exactLength > 0)
+            {
+                found.Add(new EntityMention(exactEntity, i, exactLength, false));
+                i += exactLength;
+                continue;
             }
             var token = tokens[i];
             if (!IsLatinOrDigits(token))
             {
+                // Scripts without spaces: look for names inside this token and the ones that follow it.
+                var joined = string.Concat(tokens.Skip(i).Take(4).TakeWhile(t => !IsLatinOrDigits(t)));
                 foreach (var (unspacedKey, entity) in _unspaced)
-                    if (token.Contains(unspacedKey, StringComparison.Ordinal) && !found.Any(f => f.EntityId == entity))
-                        found.Add(new EntityMention(entity, i, 1, false));
+                    if (joined.Contains(unspacedKey, StringComparison.Ordinal) && !found.Any(f => f.EntityId == entity))
+                    {
+                        var at = joined.IndexOf(unspacedKey, StringComparison.Ordinal) + unspacedKey.Length;
+                        var span = 1;
+                        for (var length = tokens[i].Length; length < at && i + span < tokens.Count; span++) length += tokens[i + span].Length;
+                        found.Add(new EntityMention(entity, i, span, false));
+                    }
             }
             i++;
         }

@@ -36,6 +36,14 @@ public sealed class KnowledgeIndex
 
     internal IReadOnlyList<int> FactsWithTerm(string term) => _factPostings.TryGetValue(term, out var list) ? list : [];
     internal IReadOnlyList<int> SentencesWithTerm(string term) => _sentencePostings.TryGetValue(term, out var list) ? list : [];
+    /// <summary>A word the knowledge base (or the question vocabulary) knows, as written or by its stem.</summary>
+    internal bool IsKnownWord(string token)
+    {
+        if (Corrector.Contains(token)) return true;
+        var term = Lexicon.Term(token);
+        return _factPostings.ContainsKey(term) || _sentencePostings.ContainsKey(term) || Lexicon.StopWords.Contains(term);
+    }
+
     internal IndexedEntity? EntityNamed(string name) => _entityByName.TryGetValue(name, out var id) ? Entities[id] : null;
 
     public static KnowledgeIndex Build(KnowledgeContent content)
@@ -98,7 +106,7 @@ public sealed class KnowledgeIndex
             foreach (var word in cues) frequency.TryAdd(word, 1);
         foreach (var set in new[] { Lexicon.WhenCues, Lexicon.QuantityCues, Lexicon.LatestCues, Lexicon.SeriesCues, Lexicon.HelpCues, Lexicon.GreetingCues })
             foreach (var word in set) frequency.TryAdd(word, 1);
-        index.Corrector = new VocabularyCorrector(frequency);
+        index.Corrector = new VocabularyCorrector(frequency, word => !Lexicon.StopWords.Contains(word));
 
         ComputeIdf(index._factPostings, index.Facts.Count, index.FactIdf);
         ComputeIdf(index._sentencePostings, index.Sentences.Count, index.SentenceIdf);

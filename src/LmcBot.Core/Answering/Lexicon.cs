@@ -33,7 +33,7 @@ internal static class Lexicon
         right now then soon recently lately whether because since although though while during before after until
         could would might shall will able possible probably maybe perhaps sure certain true false correct
         people person someone anyone everyone nobody thing place time times lot lots bit
-        total whole entire full
+        total whole entire full up down out off
         """);
 
     /// <summary>Words that ask for a date.</summary>
@@ -44,7 +44,7 @@ internal static class Lexicon
 
     public static readonly HashSet<string> LatestCues = StemAll("latest now current currently recent recently newest today nowadays present");
 
-    public static readonly HashSet<string> SeriesCues = StemAll("change changed changes trend trends grow grew growth grown evolve evolved evolution over time years history historical series develop developed development compare comparison");
+    public static readonly HashSet<string> SeriesCues = StemAll("change changed changes trend trends grow grew growth grown evolve evolved evolution history historical series compare comparison");
 
     public static readonly HashSet<string> HelpCues = StemAll("help commands command usage");
 
@@ -69,11 +69,11 @@ internal static class Lexicon
     public static readonly Dictionary<string, string> KindVocabulary = new()
     {
         ["organisation"] = "member members country countries framework mechanism",
-        ["route"] = "route stops stations line",
+        ["route"] = "route stops stations line city cities",
         ["investment"] = "invest investor investment company",
         ["citypair"] = "city cities partner partnership pair",
         ["figure"] = "figure number total",
-        ["place"] = "place located",
+        ["place"] = "place located location city",
         ["meeting"] = "meeting meet summit",
         ["fund"] = "fund",
         ["event"] = "event",
@@ -88,11 +88,33 @@ internal static class Lexicon
         ("inaugurate", "open"), ("inaugurated", "open"), ("begin", "start"), ("began", "start"), ("kick", "start"),
         ("establish", "found"), ("established", "found"), ("founded", "found"), ("set", "found"), ("form", "found"), ("formed", "found"),
         ("launch", "start"), ("launched", "start"), ("firm", "company"), ("enterprise", "company"), ("factory", "plant"),
-        ("trip", "journey"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
+        ("trip", "journey"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
         ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
         ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
         ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
         ("hydrological", "water"), ("hydrology", "water"), ("river", "water"));
+
+    /// <summary>Words that ask specifically about investing (not just "company", which any fact about a firm may answer).</summary>
+    public static readonly HashSet<string> InvestmentCues = StemAll("invest invests invested investing investor investors investment investments ev evs carmaker carmakers automaker automakers");
+
+    /// <summary>Words that ask for causes rather than figures.</summary>
+    public static readonly HashSet<string> ReasonCues = StemAll("why reason reasons cause causes driver drivers drive driving driven behind explain");
+
+    /// <summary>Words that name the type of thing a "which/what …" question wants back.</summary>
+    public static readonly Dictionary<string, string> AnswerTypes = BuildAnswerTypes(
+        ("country", "country"), ("countries", "country"), ("nation", "country"), ("nations", "country"), ("members", "country"), ("member", "country"),
+        ("city", "city"), ("cities", "city"), ("town", "city"), ("towns", "city"),
+        ("company", "company"), ("companies", "company"), ("firm", "company"), ("firms", "company"), ("maker", "company"), ("makers", "company"),
+        ("carmakers", "company"), ("automakers", "company"), ("investors", "company"), ("investor", "company"),
+        ("leader", "person"), ("leaders", "person"), ("minister", "person"), ("ministers", "person"), ("who", "agent"));
+
+    private static Dictionary<string, string> BuildAnswerTypes(params (string Word, string Type)[] pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, type) in pairs)
+            map[Canonical(Stemmer.Stem(word))] = type;
+        return map;
+    }
 
     public static string Canonical(string stem) => Synonyms.GetValueOrDefault(stem, stem);
 

@@ -25,6 +25,8 @@ internal sealed partial class QuestionAnalysis
     public bool WantsSeries { get; init; }
     public bool IsHelp { get; init; }
     public bool IsGreeting { get; init; }
+    /// <summary>Entity types a "which/what/who …" question wants back (country, city, company, person, agent).</summary>
+    public required HashSet<string> WantedTypes { get; init; }
 
     public IEnumerable<int> EntityIds => Mentions.Select(m => m.EntityId).Distinct();
 
@@ -49,11 +51,11 @@ internal sealed partial class QuestionAnalysis
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            corrected[i] = corrector.Contains(token) || index.Recognizer.IsNameToken(token) || token.Any(char.IsDigit)
+            corrected[i] = index.IsKnownWord(token) || index.Recognizer.IsNameToken(token) || token.Any(char.IsDigit)
                 ? token
                 : corrector.Correct(token) ?? token;
         }
-        var mentions = index.Recognizer.Recognize(corrected, word => corrector.Contains(word) || index.Recognizer.IsNameToken(word));
+        var mentions = index.Recognizer.Recognize(corrected, word => index.IsKnownWord(word) || index.Recognizer.IsNameToken(word));
 
         var inEntity = new bool[corrected.Length];
         foreach (var mention in mentions)
@@ -79,17 +81,24 @@ internal sealed partial class QuestionAnalysis
             if (IsCueOnly(token, stem)) continue;
             if (token.All(char.IsDigit)) continue;
             content.Add(term);
-            if (!corrector.Contains(token) && !index.Recognizer.IsNameToken(token)) unknown.Add(token);
+            if (!index.IsKnownWord(token) && !index.Recognizer.IsNameToken(token)) unknown.Add(token);
         }
+
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        if (corrected.Any(t => t is "which" or "what" or "who" or "list" or "name" or "whose"))
+            foreach (var term in all)
+                if (Lexicon.AnswerTypes.TryGetValue(term, out var type)) wanted.Add(type);
+        if (corrected.Contains("who")) wanted.Add("agent");
 
         return new QuestionAnalysis
         {
+            WantedTypes = wanted,
             Raw = raw,
             Tokens = corrected,
             Mentions = mentions,
             ContentTerms = content.Distinct(StringComparer.Ordinal).ToList(),
             UnknownTerms = unknown,
-            UnknownNames = UnknownCapitalisedNames(raw, index),
+            UnknownNames = UnknownCapitalisedNames(raw, index, mentions.Where(m => m.Fuzzy).SelectMany(m => corrected.Skip(m.Start).Take(m.Length).Select((_, k) => tokens[m.Start + k])).ToHashSet(StringComparer.Ordinal)),
             AllTerms = all,
             Years = years,
             AsksWhen = all.Overlaps(Lexicon.WhenCues) && (all.Contains("when") || all.Contains("year") || all.Contains("date")),
@@ -120,7 +129,7 @@ internal sealed partial class QuestionAnalysis
     /// Words written with a capital inside the sentence (not its first word) that the knowledge base
     /// does not know: names of things it has no facts about.
     /// </summary>
-    private static List<string> UnknownCapitalisedNames(string raw, KnowledgeIndex index)
+    private static List<string> UnknownCapitalisedNames(string raw, KnowledgeIndex index, HashSet<string> fuzzyNameTokens)
     {
         var result = new List<string>();
         var matches = Word().Matches(raw);
@@ -132,8 +141,8 @@ internal sealed partial class QuestionAnalysis
             var sentenceStart = i == 0 || raw[..start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '?' or '!' or ':' or '"' or '“');
             if (sentenceStart) continue;
             var parts = TextFolding.Tokens(word);
-            if (parts.All(part => part.Length < 3 || Lexicon.StopWords.Contains(part) || index.Corrector.Contains(part)
-                    || index.Recognizer.IsNameToken(part) || index.Corrector.Correct(part) is not null))
+            if (parts.All(part => part.Length < 3 || Lexicon.StopWords.Contains(part) || index.IsKnownWord(part)
+                    || index.Recognizer.IsNameToken(part) || fuzzyNameTokens.Contains(part)))
                 continue;
             result.Add(word);
         }

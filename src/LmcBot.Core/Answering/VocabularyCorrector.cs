@@ -12,12 +12,14 @@ internal sealed class VocabularyCorrector
     private readonly Dictionary<string, int> _frequency;
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
 
-    public VocabularyCorrector(Dictionary<string, int> frequency)
+    /// <param name="frequency">Every known word with how often the knowledge base uses it.</param>
+    /// <param name="isTarget">Which known words a typo may be corrected to (not stop words: "mayor" must not become "major").</param>
+    public VocabularyCorrector(Dictionary<string, int> frequency, Func<string, bool> isTarget)
     {
         _frequency = frequency;
         foreach (var word in frequency.Keys)
         {
-            if (word.Length < 5 || !IsLatin(word)) continue;
+            if (word.Length < 5 || !IsLatin(word) || !isTarget(word)) continue;
             Add(word, word);
             for (var i = 0; i < word.Length; i++)
                 Add(word.Remove(i, 1), word);

@@ -29,6 +29,9 @@ public sealed class ChatBot(
 
     public CommandCatalog Catalog => _catalog;
 
+    /// <summary>How the engine read a question and which facts scored best (diagnostics).</summary>
+    public string Explain(string question) => _engine.Explain(question, knowledgeBase.Current);
+
     public Task<Answer> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

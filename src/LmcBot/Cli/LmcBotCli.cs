@@ -87,9 +87,11 @@ public static class LmcBotCli
     {
         var question = new Argument<string?>("question") { Description = "The question; omit it to read questions from standard input, one per line", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per question" };
+        var explain = new Option<bool>("--explain") { Description = "Also print how the question was read and the best-scored facts (to standard error)", Hidden = true };
         var ask = new Command("ask", "Answer a question (or many, one per line on standard input) from the knowledge base");
         ask.Arguments.Add(question);
         ask.Options.Add(json);
+        ask.Options.Add(explain);
         ask.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(question);
@@ -104,6 +106,7 @@ public static class LmcBotCli
             var bot = context.CreateBot();
             if (text is not null)
             {
+                if (parse.GetValue(explain)) await error.WriteLineAsync(bot.Explain(text));
                 await WriteAnswerAsync(output, text, bot.Ask(text, ChatPlatform.Cli), asJson);
                 return Success;
             }
