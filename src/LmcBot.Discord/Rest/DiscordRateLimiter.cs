@@ -26,12 +26,16 @@ internal sealed class DiscordRateLimiter(TimeProvider time, DiscordMetrics metri
             await AcquireGlobalAsync(ct).ConfigureAwait(false);
 
         var bucket = BucketFor(routeKey, path);
+        var waited = false;
         while (true)
         {
             var wait = bucket.TryReserve(time.GetUtcNow());
             if (wait <= TimeSpan.Zero)
                 return;
-            metrics.RateLimitWait("bucket");
+            // A timer may wake a little early and loop once more: that is still one wait.
+            if (!waited)
+                metrics.RateLimitWait("bucket");
+            waited = true;
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
     }
@@ -88,6 +92,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, DiscordMetrics metri
 
     private async Task AcquireGlobalAsync(CancellationToken ct)
     {
+        var waited = false;
         while (true)
         {
             TimeSpan wait;
@@ -110,7 +115,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time, DiscordMetrics metri
                     return;
                 }
             }
-            metrics.RateLimitWait("global");
+            if (!waited)
+                metrics.RateLimitWait("global");
+            waited = true;
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
     }
