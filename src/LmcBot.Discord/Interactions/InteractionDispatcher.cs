@@ -83,16 +83,16 @@ internal sealed partial class InteractionDispatcher(
 
     private async Task<InteractionReply> WithinDeadlineAsync(Task<DiscordMessage> work, bool ephemeral, CancellationToken stopping)
     {
-        if (!work.IsCompleted)
+        try
         {
-            using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            var delay = Task.Delay(options.Value.DeferAfter, time, cancelDelay.Token);
-            await Task.WhenAny(work, delay).ConfigureAwait(false);
-            await cancelDelay.CancelAsync().ConfigureAwait(false);
+            // WaitAsync's timer is cheaper than a linked token source and a Task.Delay on the common, fast path.
+            var message = await work.WaitAsync(options.Value.DeferAfter, time, stopping).ConfigureAwait(false);
+            return InteractionReply.WithMessage(message);
         }
-        return work.IsCompleted
-            ? InteractionReply.WithMessage(await work.ConfigureAwait(false))
-            : InteractionReply.Deferred(work, ephemeral);
+        catch (TimeoutException)
+        {
+            return InteractionReply.Deferred(work, ephemeral);
+        }
     }
 
     private async Task<DiscordMessage> AnswerCommandAsync(Interaction interaction, bool wantsPrivate, CancellationToken stopping)
