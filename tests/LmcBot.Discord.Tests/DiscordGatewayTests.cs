@@ -66,8 +66,10 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Start_Identify_TokenMessageIntentsAndShardThenReady()
     {
-        await StartReadyAsync();
+        await StartAsync();
+        await WaitUntilAsync(() => Status.IsConnected, "READY");
 
+        Assert.True(Status.IsReady);
         var identify = await Gateway.WaitForFrameAsync((_, f) => FakeGateway.IsOp(f, 2));
         var d = identify["d"]!;
         Assert.Equal(FakeDiscord.BotToken, d["token"]!.GetValue<string>());
@@ -206,6 +208,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         Assert.Single(Gateway.Connections);
         Assert.False(Status.IsConnected);
+        Assert.False(Status.IsReady);
         Assert.Contains(meaning, Status.StoppedReason, StringComparison.Ordinal);
         Assert.Contains(_host!.Logs.Lines, l => l.Level == LogLevel.Critical
             && l.Message.Contains("will not reconnect", StringComparison.Ordinal) && l.Message.Contains(meaning, StringComparison.Ordinal));

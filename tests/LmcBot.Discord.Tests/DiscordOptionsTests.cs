@@ -91,12 +91,18 @@ public sealed class DiscordOptionsTests
     [InlineData("Both", true)]
     public void AddDiscordAdapter_Mode_RegistersGatewayOnlyWhenNeeded(string mode, bool expected)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Mode"] = mode }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = mode,
+            ["Discord:PublicKey"] = InteractionSigner.PublicKeyHex,
+            ["Discord:BotToken"] = "token",
+        }).Build();
         var services = new ServiceCollection().AddDiscordAdapter(configuration);
 
         Assert.Equal(expected, services.Any(s => s.ServiceType == typeof(IHostedService)
             && s.ImplementationType == typeof(DiscordGatewayHostedService)));
         Assert.Contains(services, s => s.ServiceType == typeof(DiscordGatewayStatus));
+        Assert.Equal(!expected, services.BuildServiceProvider().GetRequiredService<DiscordGatewayStatus>().IsReady);
     }
 
     [Fact]

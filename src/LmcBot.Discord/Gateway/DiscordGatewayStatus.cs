@@ -1,14 +1,20 @@
+using LmcBot.Discord.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace LmcBot.Discord.Gateway;
 
 /// <summary>
 /// The gateway connection's state, for the host's readiness check (<c>/health/ready</c>) and for mention detection.
 /// Registered as a singleton in every mode; <see cref="IsConnected"/> stays false when the gateway is not used.
 /// </summary>
-public sealed class DiscordGatewayStatus
+public sealed class DiscordGatewayStatus(IOptions<DiscordOptions> options)
 {
     private volatile bool _connected;
     private volatile string? _botUserId;
     private volatile string? _stoppedReason;
+
+    /// <summary>For <c>/health/ready</c>: true when the gateway is not used (Off, Http) or is connected.</summary>
+    public bool IsReady => !options.Value.UsesGateway || IsConnected;
 
     /// <summary>True between READY (or RESUMED) and the next drop.</summary>
     public bool IsConnected => _connected;
