@@ -41,18 +41,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     private async Task StartReadyAsync()
     {
         await StartAsync();
-        await WaitUntilAsync(() => Status.IsConnected, "READY");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 10)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Timed out waiting for " + what);
-            await Task.Delay(10);
-        }
+        await Eventually.TrueAsync(() => Status.IsConnected, "READY");
     }
 
     private static JsonNode Sample(string name) => JsonNode.Parse(Samples.Load(name))!;
@@ -67,7 +56,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     public async Task Start_Identify_TokenMessageIntentsAndShardThenReady()
     {
         await StartAsync();
-        await WaitUntilAsync(() => Status.IsConnected, "READY");
+        await Eventually.TrueAsync(() => Status.IsConnected, "READY");
 
         Assert.True(Status.IsReady);
         var identify = await Gateway.WaitForFrameAsync((_, f) => FakeGateway.IsOp(f, 2));
@@ -136,7 +125,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Equal(2, resume["d"]!["seq"]!.GetValue<int>());
         await CallbackAsync("missed");
 
-        await WaitUntilAsync(() => Status.IsConnected, "RESUMED");
+        await Eventually.TrueAsync(() => Status.IsConnected, "RESUMED");
         await Gateway.DispatchAsync("INTERACTION_CREATE", Interaction("after-resume"));
         await CallbackAsync("after-resume");
         Assert.Equal(1, Gateway.Received.Count(r => FakeGateway.IsOp(r.Frame, 2)));
@@ -203,7 +192,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Gateway.CloseOnIdentify = code;
         await StartAsync();
 
-        await WaitUntilAsync(() => Status.StoppedReason is not null, "stop");
+        await Eventually.TrueAsync(() => Status.StoppedReason is not null, "stop");
         await Task.Delay(400); // eight reconnect delays' worth
 
         Assert.Single(Gateway.Connections);

@@ -114,11 +114,11 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
         var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
-        await WaitUntilAsync(() => status.IsConnected);
+        await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
 
         _discord.Gateway.Current!.Abort();
         await _discord.Gateway.WaitForFrameAsync((c, f) => c == 1 && FakeGateway.IsOp(f, 6));
-        await WaitUntilAsync(() => status.IsConnected);
+        await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
         var interaction = JsonNode.Parse(Samples.Load("interaction-create-ask.json")
             .Replace("When was the LMC established?", "starexpress stops", StringComparison.Ordinal))!;
         await _discord.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
@@ -132,7 +132,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
         var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
-        await WaitUntilAsync(() => status.IsConnected);
+        await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
         var message = JsonNode.Parse(Samples.Load("message-create-mention.json")
             .Replace("when was the LMC established? cc <@4000000000000000001>", "starexpress stops", StringComparison.Ordinal))!;
 
@@ -158,16 +158,5 @@ public sealed class EndToEndTests : IAsyncLifetime
         var kinds = commands.Single(c => c!["name"]!.GetValue<string>() == "kb")!["options"]!.AsArray()
             .Single(o => o!["name"]!.GetValue<string>() == "list")!["options"]![0]!;
         Assert.Contains(kinds["choices"]!.AsArray(), c => c!["value"]!.GetValue<string>() == "citypair");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException();
-            await Task.Delay(10);
-        }
     }
 }

@@ -114,31 +114,14 @@ internal sealed partial class InteractionDispatcher(
         var options = interaction.Options;
         if (attachment is not null)
             options = options.Where(o => o.Key != "file").ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        var request = new ChatRequest
-        {
-            Platform = ChatPlatform.Discord,
-            Sender = interaction.Sender ?? UnknownSender,
-            ScopeId = interaction.GuildId,
-            ConversationId = interaction.ChannelId,
-            Command = interaction.CommandPath,
-            Options = options,
-            Attachment = attachment,
-        };
+        var request = RequestFrom(interaction) with { Command = interaction.CommandPath, Options = options, Attachment = attachment };
         return await AnswerAsync(request, wantsPrivate, stopping).ConfigureAwait(false);
     }
 
     private async Task<DiscordMessage> AnswerTextAsync(Interaction interaction, string text, bool wantsPrivate, CancellationToken stopping)
     {
         await Task.Yield();
-        var request = new ChatRequest
-        {
-            Platform = ChatPlatform.Discord,
-            Sender = interaction.Sender ?? UnknownSender,
-            ScopeId = interaction.GuildId,
-            ConversationId = interaction.ChannelId,
-            Text = text,
-        };
-        return await AnswerAsync(request, wantsPrivate, stopping).ConfigureAwait(false);
+        return await AnswerAsync(RequestFrom(interaction) with { Text = text }, wantsPrivate, stopping).ConfigureAwait(false);
     }
 
     /// <summary>Asks the bot and renders its answer; shared with the gateway's message replies.</summary>
@@ -157,6 +140,15 @@ internal sealed partial class InteractionDispatcher(
     }
 
     private static readonly ChatSender UnknownSender = new("unknown", "unknown");
+
+    /// <summary>Who and where, shared by commands and button clicks.</summary>
+    private static ChatRequest RequestFrom(Interaction interaction) => new()
+    {
+        Platform = ChatPlatform.Discord,
+        Sender = interaction.Sender ?? UnknownSender,
+        ScopeId = interaction.GuildId,
+        ConversationId = interaction.ChannelId,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot failed to answer a Discord {Command} request")]
     private partial void LogBotFailed(Exception exception, string command);
