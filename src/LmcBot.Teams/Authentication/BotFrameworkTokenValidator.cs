@@ -1,0 +1,154 @@
+using System.Text.Json;
+using LmcBot.Teams.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LmcBot.Teams.Authentication;
+
+/// <summary>
+/// Validates the bearer token on each inbound request (PROTOCOLS.md B.2): RS256/384/512 signature
+/// by a key from the issuer's OpenID metadata (cached and refreshed by
+/// <see cref="ConfigurationManager{T}"/>, refetched once on an unknown key), issuer, audience equal to
+/// the app id, and lifetime with 5 minutes of skew on the injected clock. Bot Framework tokens
+/// also yield the signing key's endorsements; the caller matches them and the
+/// <c>serviceurl</c> claim against the activity.
+/// </summary>
+internal sealed class BotFrameworkTokenValidator
+{
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    internal const string MetadataClientName = "LmcBot.Teams.OpenId";
+
+    private static readonly string[] Algorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly string _appId;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotFrameworkTokenValidator> _logger;
+    private readonly TrustedIssuer _botFramework;
+    private readonly TrustedIssuer? _entra;
+
+    public BotFrameworkTokenValidator(
+        IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
+        ILogger<BotFrameworkTokenValidator> logger)
+    {
+        var settings = options.Value;
+        _appId = settings.AppId ?? "";
+        _time = time;
+        _logger = logger;
+        _botFramework = new TrustedIssuer(
+            [BotFrameworkIssuer], Metadata(settings.OpenIdMetadataUrl, httpClientFactory), Endorsed: true);
+        if (settings.AppType == TeamsAppType.SingleTenant && settings.TenantId is { Length: > 0 } tenant)
+        {
+            // Entra ID keys carry no endorsements; these tokens prove the app registration instead.
+            _entra = new TrustedIssuer(
+                [$"https://login.microsoftonline.com/{tenant}/v2.0", $"https://sts.windows.net/{tenant}/"],
+                Metadata(settings.EffectiveEntraOpenIdMetadataUrl, httpClientFactory), Endorsed: false);
+        }
+    }
+
+    public async Task<TokenValidation> ValidateAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            return TokenValidation.Refuse("no bearer token");
+        var token = authorization[scheme.Length..].Trim();
+
+        string issuer;
+        try
+        {
+            issuer = new JsonWebToken(token).Issuer;
+        }
+        catch (Exception exception) when (exception is ArgumentException or SecurityTokenMalformedException)
+        {
+            return TokenValidation.Refuse("malformed token");
+        }
+
+        var trusted = _botFramework.Issues(issuer) ? _botFramework
+            : _entra is not null && _entra.Issues(issuer) ? _entra
+            : null;
+        if (trusted is null)
+            return TokenValidation.Refuse("untrusted issuer");
+
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await trusted.Keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            _logger.LogError(exception, "Teams: the OpenID metadata could not be read, so no request can be authenticated.");
+            return TokenValidation.Refuse("signing keys unavailable");
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, Parameters(trusted, configuration));
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // The channel may have rotated its keys; ConfigurationManager rate-limits this refetch.
+            trusted.Keys.RequestRefresh();
+            configuration = await trusted.Keys.GetConfigurationAsync(cancellationToken);
+            result = await _handler.ValidateTokenAsync(token, Parameters(trusted, configuration));
+        }
+        if (!result.IsValid)
+            return TokenValidation.Refuse(result.Exception?.GetType().Name ?? "invalid token");
+
+        var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
+        return TokenValidation.Accept(trusted.Endorsed
+            ? InboundIdentity.BotFramework(serviceUrl, EndorsementsOf(configuration, ((JsonWebToken)result.SecurityToken).SigningKey?.KeyId))
+            : InboundIdentity.Entra(serviceUrl));
+    }
+
+    private TokenValidationParameters Parameters(TrustedIssuer trusted, OpenIdConnectConfiguration configuration) => new()
+    {
+        ValidIssuers = trusted.Issuers,
+        ValidAudience = _appId,
+        IssuerSigningKeys = configuration.SigningKeys,
+        ValidAlgorithms = Algorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = ClockSkew,
+        LifetimeValidator = IsWithinLifetime,
+    };
+
+    /// <summary>Lifetime against the injected clock (the library reads the system clock).</summary>
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp
+            && now <= exp.ToUniversalTime() + ClockSkew
+            && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - ClockSkew);
+    }
+
+    /// <summary>The <c>endorsements</c> of the JWKS key that signed the token (empty when it has none).</summary>
+    private static IReadOnlyList<string> EndorsementsOf(OpenIdConnectConfiguration configuration, string? keyId)
+    {
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == keyId);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value))
+            return [];
+        return value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array =>
+                [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            IEnumerable<object> items => [.. items.OfType<string>()],
+            _ => [],
+        };
+    }
+
+    private static ConfigurationManager<OpenIdConnectConfiguration> Metadata(string url, IHttpClientFactory httpClientFactory) =>
+        new(url, new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataClientName))
+            {
+                RequireHttps = !Loopback.IsLoopbackHost(new Uri(url).Host),
+            });
+
+    private sealed record TrustedIssuer(
+        IReadOnlyList<string> Issuers, ConfigurationManager<OpenIdConnectConfiguration> Keys, bool Endorsed)
+    {
+        public bool Issues(string issuer) => Issuers.Contains(issuer, StringComparer.Ordinal);
+    }
+}
