@@ -23,6 +23,9 @@ internal sealed class BotFrameworkTokenValidator
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     internal const string MetadataClientName = "LmcBot.Teams.OpenId";
 
+    /// <summary>The least time between two fetches forced by unknown key ids.</summary>
+    public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromMinutes(5);
+
     private static readonly string[] Algorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -41,14 +44,13 @@ internal sealed class BotFrameworkTokenValidator
         _appId = settings.AppId ?? "";
         _time = time;
         _logger = logger;
-        _botFramework = new TrustedIssuer(
-            [BotFrameworkIssuer], Metadata(settings.OpenIdMetadataUrl, httpClientFactory), Endorsed: true);
+        _botFramework = Trust([BotFrameworkIssuer], settings.OpenIdMetadataUrl, httpClientFactory, endorsed: true);
         if (settings.AppType == TeamsAppType.SingleTenant && settings.TenantId is { Length: > 0 } tenant)
         {
             // Entra ID keys carry no endorsements; these tokens prove the app registration instead.
-            _entra = new TrustedIssuer(
+            _entra = Trust(
                 [$"https://login.microsoftonline.com/{tenant}/v2.0", $"https://sts.windows.net/{tenant}/"],
-                Metadata(settings.EffectiveEntraOpenIdMetadataUrl, httpClientFactory), Endorsed: false);
+                settings.EffectiveEntraOpenIdMetadataUrl, httpClientFactory, endorsed: false);
         }
     }
 
@@ -87,11 +89,10 @@ internal sealed class BotFrameworkTokenValidator
         }
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(trusted, configuration));
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await RefetchAsync(trusted, cancellationToken) is { } refetched && refetched != configuration)
         {
-            // The channel may have rotated its keys; ConfigurationManager rate-limits this refetch.
-            trusted.Keys.RequestRefresh();
-            configuration = await trusted.Keys.GetConfigurationAsync(cancellationToken);
+            configuration = refetched;
             result = await _handler.ValidateTokenAsync(token, Parameters(trusted, configuration));
         }
         if (!result.IsValid)
@@ -114,6 +115,37 @@ internal sealed class BotFrameworkTokenValidator
         ClockSkew = ClockSkew,
         LifetimeValidator = IsWithinLifetime,
     };
+
+    /// <summary>
+    /// The metadata fetched anew because a token named a key we do not have: the channel may have
+    /// rotated its keys. <see cref="ConfigurationManager{T}.RequestRefresh"/> alone refreshes in the
+    /// background and would refuse this request, so the fetch happens here, at most once per
+    /// <see cref="KeyRefetchInterval"/> (unknown key ids cannot make us hammer the metadata host);
+    /// the manager is asked to catch up too.
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration?> RefetchAsync(TrustedIssuer trusted, CancellationToken cancellationToken)
+    {
+        await trusted.RefetchLock.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (now - trusted.RefetchedAt < KeyRefetchInterval)
+                return trusted.Refetched;
+            trusted.RefetchedAt = now;
+            trusted.Refetched = await OpenIdConnectConfigurationRetriever.GetAsync(trusted.MetadataUrl, trusted.Documents, cancellationToken);
+            trusted.Keys.RequestRefresh();
+            return trusted.Refetched;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or HttpRequestException)
+        {
+            _logger.LogWarning(exception, "Teams: refetching the OpenID metadata {Url} after an unknown signing key failed.", trusted.MetadataUrl);
+            return null;
+        }
+        finally
+        {
+            trusted.RefetchLock.Release();
+        }
+    }
 
     /// <summary>Lifetime against the injected clock (the library reads the system clock).</summary>
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
@@ -139,16 +171,38 @@ internal sealed class BotFrameworkTokenValidator
         };
     }
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> Metadata(string url, IHttpClientFactory httpClientFactory) =>
-        new(url, new OpenIdConnectConfigurationRetriever(),
-            new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataClientName))
-            {
-                RequireHttps = !Loopback.IsLoopbackHost(new Uri(url).Host),
-            });
-
-    private sealed record TrustedIssuer(
-        IReadOnlyList<string> Issuers, ConfigurationManager<OpenIdConnectConfiguration> Keys, bool Endorsed)
+    private static TrustedIssuer Trust(IReadOnlyList<string> issuers, string metadataUrl, IHttpClientFactory httpClientFactory, bool endorsed)
     {
+        var documents = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataClientName))
+        {
+            RequireHttps = !Loopback.IsLoopbackHost(new Uri(metadataUrl).Host),
+        };
+        var keys = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), documents);
+        return new TrustedIssuer(issuers, metadataUrl, documents, keys, endorsed);
+    }
+
+    /// <summary>One issuer we accept tokens from, with the metadata its keys come from.</summary>
+    private sealed class TrustedIssuer(
+        IReadOnlyList<string> issuers, string metadataUrl, IDocumentRetriever documents,
+        ConfigurationManager<OpenIdConnectConfiguration> keys, bool endorsed)
+    {
+        public IReadOnlyList<string> Issuers { get; } = issuers;
+
+        public string MetadataUrl { get; } = metadataUrl;
+
+        public IDocumentRetriever Documents { get; } = documents;
+
+        public ConfigurationManager<OpenIdConnectConfiguration> Keys { get; } = keys;
+
+        /// <summary>Bot Framework keys carry endorsements that must name the channel; Entra keys carry none.</summary>
+        public bool Endorsed { get; } = endorsed;
+
+        public SemaphoreSlim RefetchLock { get; } = new(1, 1);
+
+        public OpenIdConnectConfiguration? Refetched { get; set; }
+
+        public DateTimeOffset RefetchedAt { get; set; } = DateTimeOffset.MinValue;
+
         public bool Issues(string issuer) => Issuers.Contains(issuer, StringComparer.Ordinal);
     }
 }
