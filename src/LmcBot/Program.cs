@@ -1,1 +1,6 @@
-Console.WriteLine("LmcBot");
+using System.Text;
+using LmcBot.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+Console.InputEncoding = Encoding.UTF8;
+return await LmcBotCli.RunAsync(args);

@@ -1,0 +1,569 @@
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+using LmcBot.Core.Text;
+
+namespace LmcBot.Core.Answering;
+
+/// <summary>
+/// Answers a free-text question from the index: recognise entities, read what is asked, try the typed
+/// handlers (figures over time, city pairs, investors), then the best single fact, then the best document
+/// sentence; below the confidence threshold it declines and says what it does know.
+/// </summary>
+public sealed class AnswerEngine
+{
+    /// <summary>Answers below this confidence are declined.</summary>
+    public const double ConfidenceThreshold = 0.5;
+
+    private const float K1 = 1.2f;
+    private const float B = 0.6f;
+
+    public Answer Answer(string question, KnowledgeIndex index)
+    {
+        var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
+        if (q.Tokens.Length == 0)
+            return Decline(index, "I could not find a question in that.", "empty");
+        if (q.IsGreeting && q.Mentions.Count == 0 && q.ContentTerms.Count == 0)
+            return new Answer
+            {
+                Answered = false, Intent = "smalltalk", Confidence = 1,
+                Text = "Hello! Ask me about Lancang-Mekong Cooperation: its members and meetings, the China-Laos Railway and the StarExpress, trade figures, Chinese investment and city pairs.",
+                FollowUps = ExampleFollowUps(index),
+            };
+        if (q.IsHelp && q.Mentions.Count == 0)
+            return new Answer { Answered = false, Intent = "help", Text = "help", Confidence = 1 };
+        if (q.UnknownNames.Count > 0)
+            return Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(q.UnknownNames.Distinct().ToList())}.", "unknown-name");
+
+        var scored = ScoreFacts(q, index);
+        return TryFigure(q, index, scored)
+            ?? TryCityPairs(q, index, scored)
+            ?? TryInvestors(q, index, scored)
+            ?? TryBestFact(q, index, scored)
+            ?? TrySentence(q, index)
+            ?? Decline(index, DeclineReason(q, index), "decline");
+    }
+
+    /// <summary>Why an answer came out as it did: the analysis and the best-scored facts (for <c>ask --explain</c>).</summary>
+    public string Explain(string question, KnowledgeIndex index)
+    {
+        var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
+        var lines = new List<string>
+        {
+            $"tokens: {string.Join(' ', q.Tokens)}",
+            $"entities: {string.Join(", ", q.Mentions.Select(m => index.Entities[m.EntityId].Name + (m.Fuzzy ? "~" : "")))}",
+            $"content: {string.Join(' ', q.ContentTerms)}; unknown: {string.Join(' ', q.UnknownTerms)}; unknown names: {string.Join(' ', q.UnknownNames)}",
+            $"when={q.AsksWhen} quantity={q.AsksQuantity} latest={q.WantsLatest} series={q.WantsSeries} years={string.Join(',', q.Years)}",
+        };
+        foreach (var s in ScoreFacts(q, index).Take(6))
+            lines.Add($"  {s.Score,6:0.00} cov={s.Coverage:0.00} ent={s.EntityMatches} missing={s.MissingEntity} {s.Fact.Fact.Id}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
+
+    private static List<ScoredFact> ScoreFacts(QuestionAnalysis q, KnowledgeIndex index)
+    {
+        var candidates = new HashSet<int>();
+        foreach (var entity in q.EntityIds)
+            candidates.UnionWith(index.Entities[entity].Facts);
+        foreach (var term in q.ContentTerms)
+            candidates.UnionWith(index.FactsWithTerm(term));
+        var results = new List<ScoredFact>(candidates.Count);
+        var required = RequiredEntities(q, index);
+        var asksReason = q.AllTerms.Overlaps(Lexicon.ReasonCues);
+        foreach (var id in candidates)
+        {
+            var fact = index.Facts[id];
+            var entityScore = 0.0;
+            var matches = 0;
+            var missing = false;
+            foreach (var entity in q.EntityIds)
+            {
+                if (fact.Entities.Contains(entity))
+                {
+                    entityScore += 1.5 + 3 * index.Entities[entity].Weight;
+                    matches++;
+                }
+                else if (required.Contains(entity))
+                {
+                    missing = true;
+                }
+            }
+            var covered = 0;
+            var lexical = 0.0;
+            foreach (var term in q.ContentTerms)
+            {
+                if (!fact.Terms.TryGetValue(term, out var tf)) continue;
+                covered++;
+                var idf = index.FactIdf.GetValueOrDefault(term, 1f);
+                lexical += idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * fact.Length / index.AverageFactLength));
+            }
+            var known = q.ContentTerms.Count - q.UnknownTerms.Count;
+            var coverage = known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / known;
+            var score = entityScore + lexical + 0.8 * q.KindAffinity(fact.Fact.Kind);
+            if (q.AsksWhen && fact.Years.Count > 0) score += 1.5;
+            if (q.Years.Count > 0)
+                score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
+            if (q.AsksQuantity && fact.Fact.Kind == FactKind.Figure) score += 1;
+            if (asksReason && fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains)) score += 2;
+            if (q.WantedTypes.Count > 0 && fact.Entities.Any(e => !q.EntityIds.Contains(e) && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+                score += 1.5;
+            score -= 0.05 * fact.GradeRank;
+            if (missing) score -= 4;
+            results.Add(new ScoredFact(fact, score, coverage, matches, missing));
+        }
+        results.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Fact.Fact.Id, b.Fact.Fact.Id));
+        return results;
+    }
+
+    private static bool TypeMatches(string entityType, HashSet<string> wanted) =>
+        wanted.Contains(entityType)
+        || (wanted.Contains("agent") && entityType is "person" or "company" or "organisation")
+        || (wanted.Contains("city") && entityType is "district" or "province");
+
+    /// <summary>Entities a fact must mention to answer: all the question names, except ones nearly every fact mentions.</summary>
+    private static HashSet<int> RequiredEntities(QuestionAnalysis q, KnowledgeIndex index)
+    {
+        var required = new HashSet<int>();
+        var ubiquitous = Math.Max(8, index.FactCount / 4);
+        foreach (var entity in q.EntityIds)
+            if (index.Entities[entity].Facts.Count < ubiquitous) required.Add(entity);
+        return required;
+    }
+
+    private static double Confidence(ScoredFact best, QuestionAnalysis q)
+    {
+        var confidence = 0.3 + 0.4 * best.Coverage + Math.Min(0.3, 0.15 * best.EntityMatches) + 0.05 * Math.Min(2, q.KindAffinity(best.Fact.Fact.Kind));
+        if (q.ContentTerms.Count == 0 && best.EntityMatches == 0) confidence -= 0.4;
+        confidence -= 0.15 * q.UnknownTerms.Count;
+        if (best.MissingEntity) confidence -= 0.5;
+        return Math.Clamp(confidence, 0, 0.99);
+    }
+
+    /// <summary>Unknown words are names of things the knowledge base lacks; one is tolerated only when all else matches.</summary>
+    private static bool UnknownWordsAllow(QuestionAnalysis q, ScoredFact best)
+    {
+        if (q.UnknownTerms.Count == 0) return true;
+        if (q.UnknownTerms.Count > 1 || best.EntityMatches == 0) return false;
+        return q.ContentTerms.Count > q.UnknownTerms.Count && best.Coverage >= 0.99;
+    }
+
+    // ---------------------------------------------------------------- figures over time
+
+    private static Answer? TryFigure(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    {
+        if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries)) return null;
+        if (q.AllTerms.Overlaps(Lexicon.ReasonCues)) return null;
+        // Pick the series by what it is about; the year decides within the series, not between series.
+        var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
+            .OrderByDescending(s => s.Coverage)
+            .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
+            .FirstOrDefault();
+        if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
+        // A non-figure fact that matches clearly better answers instead (a length in a route, a capacity of a plant).
+        var top = scored[0];
+        if (top.Fact.Fact.Kind != FactKind.Figure && !top.MissingEntity && (top.Coverage > best.Coverage || (top.Score > best.Score + 2 && top.Coverage >= best.Coverage))) return null;
+        var metric = best.Fact.Fact.Get("metric")!;
+        var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
+        if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return null; // a single figure: the generic answer reads better
+        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var confidence = Confidence(best, q);
+        if (confidence < ConfidenceThreshold) return null;
+        var dated = series.Where(s => s.Years.Count > 0).ToList();
+
+        if (q.Years.Count > 0)
+        {
+            var matching = series.Where(s => s.Years.Overlaps(q.Years)).ToList();
+            if (matching.Count == 0)
+            {
+                var wanted = q.Years[0];
+                var nearest = dated.OrderBy(s => Math.Abs(s.Years.First() - wanted)).Take(2).OrderBy(s => s.Years.First()).ToList();
+                return new Answer
+                {
+                    Answered = false,
+                    Intent = "figure",
+                    Confidence = confidence,
+                    Text = $"My knowledge base has no {label} figure for {wanted}." + (dated.Count == 0 ? "" : $" It has figures for {AnswerFormatting.JoinAnd(dated.Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}."),
+                    FollowUps = nearest.Select(s => FollowUp.Ask($"What was {label} in {AnswerFormatting.DateOf(s.Fact)}?")).ToList(),
+                };
+            }
+            return Compose(index, matching.OrderBy(s => s.GradeRank).ToList(), "figure", confidence, q);
+        }
+        if (q.WantsSeries && dated.Count > 1)
+        {
+            var lines = dated.Select(s => $"{AnswerFormatting.DateOf(s.Fact)}: {AnswerFormatting.Figure(s.Fact)}{(s.Fact.Get("change") is { } c ? $" ({c}{(s.Fact.Get("change_basis") is { } b ? " vs " + b : "")})" : "")}").ToList();
+            return new Answer
+            {
+                Answered = true,
+                Intent = "figure-series",
+                Confidence = confidence,
+                Title = char.ToUpperInvariant(label[0]) + label[1..] + " over time",
+                Text = $"{char.ToUpperInvariant(label[0]) + label[1..]}, in date order: " + string.Join("; ", lines) + ".",
+                Fields = dated.Select(s => new AnswerField(AnswerFormatting.DateOf(s.Fact), AnswerFormatting.Figure(s.Fact))).ToList(),
+                Citations = dated.Select(s => s.Citation).OfType<Citation>().DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+                FollowUps = [FollowUp.Ask($"What is the latest {label} figure?")],
+            };
+        }
+        // Latest (asked for, or the default for "how much is X").
+        var latest = dated.Count > 0 ? dated[^1] : best.Fact;
+        var answer = Compose(index, [latest], "figure", confidence, q);
+        if (dated.Count > 1)
+            answer = answer with
+            {
+                Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
+                FollowUps = [FollowUp.Ask($"How has {label} changed over time?"), .. answer.FollowUps.Take(2)],
+            };
+        return answer;
+    }
+
+    // ---------------------------------------------------------------- city pairs
+
+    private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    {
+        if (q.KindAffinity(FactKind.CityPair) < 1 || !(q.AllTerms.Contains("sister") || q.AllTerms.Contains("friendship") || q.AllTerms.Contains("partner") || q.AllTerms.Contains("pair")))
+            return null;
+        var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && f.Entities.Contains(e.Id) && (f.Fact.Get("city_a") == e.Name || f.Fact.Get("city_b") == e.Name))).ToList();
+        if (cities.Count == 0)
+        {
+            if (q.UnknownTerms.Count > 0)
+                return Decline(index, $"My knowledge base has no city pairs for {AnswerFormatting.JoinAnd(q.UnknownTerms)}. It knows partner cities of {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Cities).Take(8).ToList())}.", "citypairs");
+            return null; // a general question about city pairs: the best fact answers it
+        }
+        if (q.UnknownTerms.Count > 0) return null;
+        return CityPairs(index, cities[0], cities.Skip(1).FirstOrDefault(), 0.9);
+    }
+
+    internal static Answer CityPairs(KnowledgeIndex index, IndexedEntity city, IndexedEntity? other, double confidence)
+    {
+        var pairs = index.Facts
+            .Where(f => f.Fact.Kind == FactKind.CityPair && (f.Fact.Get("city_a") == city.Name || f.Fact.Get("city_b") == city.Name))
+            .Where(f => other is null || f.Entities.Contains(other.Id))
+            .ToList();
+        if (pairs.Count == 0)
+            return Decline(index, $"My knowledge base has no partner cities for {city.Name}{(other is null ? "" : " and " + other.Name)}.", "citypairs");
+        var groups = pairs.GroupBy(f => f.Fact.Get("city_a") == city.Name ? f.Fact.Get("city_b")! : f.Fact.Get("city_a")!)
+            .OrderBy(g => g.Min(f => f.Fact.SortDate() ?? "9999"), StringComparer.Ordinal).ToList();
+        var sentences = new List<string>();
+        var citations = new List<Citation>();
+        var fields = new List<AnswerField>();
+        foreach (var group in groups)
+        {
+            var versions = ExpandClaims(index, group.ToList()).Where(v => v.Fact.Kind == FactKind.CityPair).ToList();
+            var lead = versions[0];
+            sentences.Add(versions.Count > 1 ? DisputeText(versions) : lead.Fact.Statement);
+            citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());
+            fields.Add(new AnswerField(group.Key, string.Join("; ", versions.Select(v => v.Fact.Get("status") + (v.Fact.Get("date") is { } d ? $" ({d})" : "")).Distinct())));
+        }
+        var partners = groups.Select(g => g.Key).ToList();
+        return new Answer
+        {
+            Answered = true,
+            Intent = "citypairs",
+            Confidence = confidence,
+            Title = $"Partner cities of {city.Name}",
+            Text = $"{city.Name} is paired with {AnswerFormatting.JoinAnd(partners)}. " + string.Join(" ", sentences),
+            Fields = fields,
+            Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FollowUps = partners.Where(p => index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && (f.Fact.Get("city_a") == p || f.Fact.Get("city_b") == p) && !f.Entities.Contains(city.Id)))
+                .Take(3).Select(p => new FollowUp($"Partner cities of {p}", $"citypairs {p}")).ToList(),
+        };
+    }
+
+    // ---------------------------------------------------------------- investors
+
+    private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    {
+        if (!q.AllTerms.Overlaps(Lexicon.InvestmentCues)) return null;
+        var entities = q.EntityIds.Select(e => index.Entities[e]).ToList();
+        var investors = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("investor") == e.Name)).ToList();
+        var countries = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("country") == e.Name)).ToList();
+        var otherCountries = entities.Where(e => e.Type == "country" && !countries.Contains(e) && e.Name != "China").ToList();
+        if (otherCountries.Count > 0 && investors.Count == 0)
+            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Countries).Where(c => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("country") == c)).ToList())}.", "investors");
+        if (q.UnknownTerms.Count > 0 && investors.Count == 0)
+            return Decline(index, $"My knowledge base has no investments by {AnswerFormatting.JoinAnd(q.UnknownTerms)}.", "investors");
+        if (investors.Count == 0 && countries.Count == 0) return null;
+        // A precise question about one investor (a plant's capacity, its opening date) is answered by the best fact.
+        if (investors.Count == 1 && q.ContentTerms.Any(t => !Lexicon.KindCues[FactKind.Investment].Contains(t))) return null;
+        if (q.AsksQuantity || q.AsksWhen) return null;
+        return Investors(index, countries.FirstOrDefault(), null, investors.FirstOrDefault(), 0.85);
+    }
+
+    internal static Answer Investors(KnowledgeIndex index, IndexedEntity? country, string? sector, IndexedEntity? investor, double confidence)
+    {
+        var facts = index.Facts.Where(f => f.Fact.Kind == FactKind.Investment
+                && (country is null || f.Fact.Get("country") == country.Name)
+                && (investor is null || f.Fact.Get("investor") == investor.Name)
+                && (sector is null || (f.Fact.Get("sector") ?? "").Contains(sector, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var where = country is null ? "" : $" in {country.Name}";
+        if (facts.Count == 0)
+            return Decline(index, $"My knowledge base has no investments{(investor is null ? "" : " by " + investor.Name)}{where}{(sector is null ? "" : $" in {sector}")}.", "investors");
+        var byInvestor = facts.GroupBy(f => f.Fact.Get("investor")!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var sentences = new List<string>();
+        var citations = new List<Citation>();
+        var fields = new List<AnswerField>();
+        foreach (var group in byInvestor)
+        {
+            // Lead with the most detailed fact (most fields), then its disputed versions if any.
+            var ordered = group.OrderByDescending(f => f.Fact.Fields.Count).ThenBy(f => f.GradeRank).ToList();
+            var versions = ExpandClaims(index, [ordered[0]]);
+            sentences.Add(versions.Count > 1 ? DisputeText(versions) : ordered[0].Fact.Statement);
+            citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());
+            citations.AddRange(ordered.Skip(1).Select(f => f.Citation).OfType<Citation>());
+            fields.Add(new AnswerField(group.Key, string.Join("; ", new[] { ordered[0].Fact.Get("sector"), ordered[0].Fact.Get("place"), ordered[0].Fact.Get("capacity") }.OfType<string>())));
+        }
+        var names = byInvestor.Select(g => g.Key).ToList();
+        var lead = investor is not null
+            ? $"{investor.Name} invests in {AnswerFormatting.JoinAnd(facts.Select(f => f.Fact.Get("country")!).Distinct().ToList())}."
+            : $"Chinese investors{where} in my knowledge base: {AnswerFormatting.JoinAnd(names)}.";
+        return new Answer
+        {
+            Answered = true,
+            Intent = "investors",
+            Confidence = confidence,
+            Title = investor is not null ? $"Investments by {investor.Name}" : $"Investors{where}",
+            Text = lead + " " + string.Join(" ", sentences),
+            Fields = fields,
+            Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FollowUps = names.Take(3).Select(n => FollowUp.Ask($"Tell me about {n}")).ToList(),
+        };
+    }
+
+    // ---------------------------------------------------------------- typed commands
+
+    /// <summary>Every route fact about a route, its stops first.</summary>
+    internal static Answer Route(KnowledgeIndex index, IndexedEntity route)
+    {
+        var facts = index.Facts.Where(f => f.Fact.Kind == FactKind.Route && f.Fact.Get("name") == route.Name)
+            .OrderByDescending(f => f.Fact.GetList("stops").Count).ThenBy(f => f.GradeRank).ToList();
+        if (facts.Count == 0)
+            return Decline(index, $"My knowledge base has no route called {route.Name}.", "route");
+        var answer = Compose(index, facts.Take(3).ToList(), "route", 0.95, null);
+        return answer with { Title = route.Name, Fields = AnswerFormatting.Fields(facts[0].Fact) };
+    }
+
+    /// <summary>A metric's figure for one year, or its whole series in date order.</summary>
+    internal static Answer Metric(KnowledgeIndex index, string metric, int? year)
+    {
+        var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
+        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var question = year is null ? $"How has {label} changed over time?" : $"What was {label} in {year}?";
+        var q = QuestionAnalysis.Analyze(question, index);
+        var best = new ScoredFact(series[^1], 10, 1, 1, false);
+        return TryFigure(q, index, [best]) ?? Compose(index, series, "figure", 0.9, q);
+    }
+
+    // ---------------------------------------------------------------- best single fact
+
+    private static Answer? TryBestFact(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    {
+        if (scored.Count == 0) return null;
+        var best = scored[0];
+        if (best.MissingEntity || !UnknownWordsAllow(q, best)) return null;
+        if (q.ContentTerms.Count > 0 && best.Coverage < 0.5) return null;
+        if (q.Mentions.Count == 0 && best.Coverage < 0.75) return null;
+        var confidence = Confidence(best, q);
+        if (confidence < ConfidenceThreshold) return null;
+
+        // An entity on its own ("StarExpress", "Tell me about BYD") gets an overview of its top facts.
+        if (q.ContentTerms.Count == 0 && q.Mentions.Count > 0)
+        {
+            var entity = index.Entities[q.Mentions[0].EntityId];
+            var overview = scored.Where(s => s.Fact.Entities.Contains(entity.Id) && !s.MissingEntity)
+                .OrderByDescending(s => IsAbout(s.Fact, entity) ? 1 : 0).ThenByDescending(s => s.Score)
+                .DistinctBy(s => s.Fact.Fact.Claim ?? s.Fact.Fact.Id).Take(3).Select(s => s.Fact).ToList();
+            return Compose(index, overview, "overview", confidence, q) with { Title = entity.Name };
+        }
+        // Close runners-up of the same kind that name the same entities are part of the answer
+        // ("Which countries…" over two membership facts), up to three.
+        var answerSet = new List<IndexedFact> { best.Fact };
+        foreach (var other in scored.Skip(1).Take(6))
+        {
+            if (answerSet.Count >= 3) break;
+            if (other.MissingEntity || other.Score < best.Score * 0.85 || other.Fact.Fact.Kind != best.Fact.Fact.Kind || other.Coverage < best.Coverage) continue;
+            if (best.Fact.Fact.Claim is not null && other.Fact.Fact.Claim == best.Fact.Fact.Claim) continue;
+            answerSet.Add(other.Fact);
+        }
+        return Compose(index, answerSet, IntentOf(best.Fact.Fact.Kind, q), confidence, q);
+    }
+
+    private static bool IsAbout(IndexedFact fact, IndexedEntity entity) =>
+        fact.Fact.Get("name") == entity.Name || fact.Fact.Get("investor") == entity.Name || fact.Fact.Get("subject") == entity.Name;
+
+    private static string IntentOf(string kind, QuestionAnalysis q) => kind switch
+    {
+        FactKind.Organisation => q.AsksWhen ? "founding" : "membership",
+        FactKind.Route => "route",
+        FactKind.Investment => "investors",
+        FactKind.CityPair => "citypairs",
+        FactKind.Figure => "figure",
+        FactKind.Meeting => "meeting",
+        _ => "fact",
+    };
+
+    // ---------------------------------------------------------------- sentence fallback
+
+    private static Answer? TrySentence(QuestionAnalysis q, KnowledgeIndex index)
+    {
+        if (q.ContentTerms.Count == 0 || q.UnknownTerms.Count > 0) return null;
+        var candidates = new HashSet<int>();
+        foreach (var term in q.ContentTerms) candidates.UnionWith(index.SentencesWithTerm(term));
+        var required = RequiredEntities(q, index);
+        IndexedSentence? best = null;
+        double bestScore = 0, bestCoverage = 0;
+        foreach (var id in candidates)
+        {
+            var sentence = index.Sentences[id];
+            if (required.Any(e => !sentence.Entities.Contains(e))) continue;
+            var covered = 0;
+            var score = 0.0;
+            foreach (var term in q.ContentTerms)
+            {
+                if (!sentence.Terms.Contains(term)) continue;
+                covered++;
+                score += index.SentenceIdf.GetValueOrDefault(term, 1f);
+            }
+            score += q.EntityIds.Count(sentence.Entities.Contains) * 1.5 - 0.05 * sentence.GradeRank;
+            var coverage = (double)covered / q.ContentTerms.Count;
+            if (score > bestScore)
+            {
+                best = sentence;
+                bestScore = score;
+                bestCoverage = coverage;
+            }
+        }
+        if (best is null || bestCoverage < 0.6 || (q.Mentions.Count == 0 && bestCoverage < 0.8)) return null;
+        var confidence = Math.Clamp(0.25 + 0.35 * bestCoverage + 0.1 * Math.Min(2, q.EntityIds.Count(best.Entities.Contains)), 0, 0.8);
+        if (confidence < ConfidenceThreshold) return null;
+        var document = index.Documents[best.DocumentId];
+        return new Answer
+        {
+            Answered = true,
+            Intent = "document",
+            Confidence = confidence,
+            Text = $"From \"{document.Title}\": {best.Text}",
+            Citations = [best.Citation],
+            FollowUps = best.Entities.Where(e => !q.EntityIds.Contains(e)).Take(3).Select(e => FollowUp.Ask($"Tell me about {index.Entities[e].Name}")).ToList(),
+        };
+    }
+
+    // ---------------------------------------------------------------- composing
+
+    /// <summary>Facts plus, for disputed claims, every version, best-graded first.</summary>
+    private static List<IndexedFact> ExpandClaims(KnowledgeIndex index, List<IndexedFact> facts)
+    {
+        var result = new List<IndexedFact>();
+        foreach (var fact in facts)
+        {
+            if (fact.Fact.Claim is { } claim && index.Claims.TryGetValue(claim, out var versions) && versions.Count > 1)
+            {
+                foreach (var version in versions.Select(v => index.Facts[v]).OrderBy(v => v.GradeRank).ThenBy(v => v.Fact.SortDate() ?? "", StringComparer.Ordinal))
+                    if (!result.Contains(version)) result.Add(version);
+            }
+            else if (!result.Contains(fact))
+            {
+                result.Add(fact);
+            }
+        }
+        return result;
+    }
+
+    private static string DisputeText(IReadOnlyList<IndexedFact> versions)
+    {
+        var lead = versions[0];
+        var text = $"Sources differ. {lead.Fact.Statement} {AnswerFormatting.Provenance(lead.Citation)}";
+        foreach (var other in versions.Skip(1))
+        {
+            var label = other.GradeRank >= SourceGrade.Rank(SourceGrade.Secondary) ? "An unconfirmed version" : "Another version";
+            text += $" {label}: {other.Fact.Statement} {AnswerFormatting.Provenance(other.Citation)}";
+        }
+        return text;
+    }
+
+    private static Answer Compose(KnowledgeIndex index, List<IndexedFact> facts, string intent, double confidence, QuestionAnalysis? q)
+    {
+        var parts = new List<string>();
+        var citations = new List<Citation>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            var versions = ExpandClaims(index, [fact]);
+            if (versions.All(v => shown.Contains(v.Fact.Id))) continue;
+            foreach (var v in versions) shown.Add(v.Fact.Id);
+            parts.Add(versions.Count > 1 ? DisputeText(versions) : fact.Fact.Statement);
+            citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());
+        }
+        var lead = facts[0].Fact;
+        return new Answer
+        {
+            Answered = true,
+            Intent = intent,
+            Confidence = confidence,
+            Text = string.Join(" ", parts),
+            Fields = facts.Count == 1 ? AnswerFormatting.Fields(lead) : [],
+            Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FollowUps = FollowUpsFor(index, facts, q),
+        };
+    }
+
+    private static List<FollowUp> FollowUpsFor(KnowledgeIndex index, List<IndexedFact> facts, QuestionAnalysis? q)
+    {
+        var asked = q?.EntityIds.ToHashSet() ?? [];
+        var result = new List<FollowUp>();
+        var lead = facts[0].Fact;
+        if (lead.Kind == FactKind.Figure && lead.Get("metric") is { } metric && index.Metrics[metric].Count > 1 && q?.WantsSeries != true)
+            result.Add(FollowUp.Ask($"How has {AnswerFormatting.MetricLabel(metric, index.Metrics[metric].Select(i => index.Facts[i].Fact))} changed over time?"));
+        if (lead.Kind == FactKind.Route && lead.Get("name") is { } route && q is not null)
+            foreach (var stop in lead.GetList("stops").Where(s => index.EntityNamed(s) is { } e && !asked.Contains(e.Id)).Take(1))
+                result.Add(FollowUp.Ask($"Tell me about {stop}"));
+        foreach (var fact in facts)
+            foreach (var entity in fact.Entities.Select(e => index.Entities[e]))
+            {
+                if (result.Count >= 3) break;
+                if (asked.Contains(entity.Id) || entity.Type == "country" || entity.Facts.Count < 2 || entity.Facts.Count > index.FactCount / 4) continue;
+                var followUp = entity.Type is "city" && index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && f.Entities.Contains(entity.Id))
+                    ? new FollowUp($"Partner cities of {entity.Name}", $"citypairs {entity.Name}")
+                    : FollowUp.Ask($"Tell me about {entity.Name}");
+                if (!result.Contains(followUp)) result.Add(followUp);
+            }
+        return result.Take(3).ToList();
+    }
+
+    internal static Answer Decline(KnowledgeIndex index, string reason, string intent) => new()
+    {
+        Answered = false,
+        Intent = intent == "decline" ? "decline" : intent,
+        Confidence = 0,
+        Text = $"{reason} I can answer questions about {AnswerFormatting.JoinAnd(Topics(index))}.",
+        FollowUps = ExampleFollowUps(index),
+    };
+
+    private static string DeclineReason(QuestionAnalysis q, KnowledgeIndex index)
+    {
+        if (q.UnknownTerms.Count > 0)
+            return $"My knowledge base does not cover {AnswerFormatting.JoinAnd(q.UnknownTerms.Select(t => $"\"{t}\"").ToList())}{(q.Mentions.Count > 0 ? " for " + AnswerFormatting.JoinAnd(q.EntityIds.Select(e => index.Entities[e].Name).ToList()) : "")}.";
+        return "My knowledge base does not cover that.";
+    }
+
+    /// <summary>What the knowledge base is about: its most-mentioned names, countries aside.</summary>
+    internal static List<string> Topics(KnowledgeIndex index) =>
+        index.Entities.Where(e => e.Type != "country" && e.Type != "person" && e.Facts.Count > 1)
+            .OrderByDescending(e => e.Facts.Count).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Take(6).Select(e => e.Name).ToList();
+
+    internal static List<FollowUp> ExampleFollowUps(KnowledgeIndex index)
+    {
+        var result = new List<FollowUp>();
+        if (index.Values(Commands.CompletionSource.Routes).FirstOrDefault() is { } route) result.Add(new FollowUp($"Route of {route}", $"route {route}"));
+        if (index.Metrics.OrderByDescending(m => m.Value.Count).FirstOrDefault() is { Key: not null } metric)
+        {
+            var label = AnswerFormatting.MetricLabel(metric.Key, metric.Value.Select(i => index.Facts[i].Fact));
+            result.Add(FollowUp.Ask($"How has {label} changed over time?"));
+        }
+        if (index.Facts.FirstOrDefault(f => f.Fact.Kind == FactKind.Investment)?.Fact.Get("country") is { } country) result.Add(new FollowUp($"Investors in {country}", $"investors {country}"));
+        return result.Take(3).ToList();
+    }
+}

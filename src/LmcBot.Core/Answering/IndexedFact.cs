@@ -1,0 +1,20 @@
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+
+namespace LmcBot.Core.Answering;
+
+/// <summary>A fact prepared for answering: its terms, the entities it mentions and its resolved citation.</summary>
+internal sealed class IndexedFact(int id, Fact fact)
+{
+    public int Id { get; } = id;
+    public Fact Fact { get; } = fact;
+    /// <summary>Entities the fact names in its fields, <c>about</c>, or text.</summary>
+    public HashSet<int> Entities { get; } = [];
+    /// <summary>Term → weight (statement terms weigh more than field values).</summary>
+    public Dictionary<string, float> Terms { get; } = new(StringComparer.Ordinal);
+    public float Length { get; set; }
+    public Citation? Citation { get; set; }
+    public int GradeRank { get; set; } = 6;
+    /// <summary>Years the fact's date fields name.</summary>
+    public HashSet<int> Years { get; } = [];
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+using LmcBot.Core.Text;
+
+namespace LmcBot.Core.Answering;
+
+/// <summary>
+/// An immutable in-memory index of the knowledge base, rebuilt after every change: answering reads
+/// only this, so it is fast, lock-free and never sees a half-applied edit.
+/// </summary>
+public sealed class KnowledgeIndex
+{
+    private readonly Dictionary<string, List<int>> _factPostings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _sentencePostings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _entityByName = new(StringComparer.Ordinal);
+
+    private KnowledgeIndex() { }
+
+    internal List<IndexedFact> Facts { get; } = [];
+    internal List<IndexedSentence> Sentences { get; } = [];
+    internal List<IndexedEntity> Entities { get; } = [];
+    internal EntityRecognizer Recognizer { get; } = new();
+    internal VocabularyCorrector Corrector { get; private set; } = null!;
+    internal Dictionary<string, List<int>> Metrics { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, List<int>> Claims { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, KnowledgeDocument> Documents { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, float> FactIdf { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, float> SentenceIdf { get; } = new(StringComparer.Ordinal);
+    internal float AverageFactLength { get; private set; } = 1;
+
+    public int FactCount => Facts.Count;
+    public int SentenceCount => Sentences.Count;
+    public int DocumentCount => Documents.Count;
+    public IReadOnlyCollection<KnowledgeDocument> AllDocuments => Documents.Values;
+
+    internal IReadOnlyList<int> FactsWithTerm(string term) => _factPostings.TryGetValue(term, out var list) ? list : [];
+    internal IReadOnlyList<int> SentencesWithTerm(string term) => _sentencePostings.TryGetValue(term, out var list) ? list : [];
+    /// <summary>A word the knowledge base (or the question vocabulary) knows, as written or by its stem.</summary>
+    internal bool IsKnownWord(string token)
+    {
+        if (Corrector.Contains(token)) return true;
+        var term = Lexicon.Term(token);
+        return _factPostings.ContainsKey(term) || _sentencePostings.ContainsKey(term) || Lexicon.StopWords.Contains(term);
+    }
+
+    internal IndexedEntity? EntityNamed(string name) => _entityByName.TryGetValue(name, out var id) ? Entities[id] : null;
+
+    public static KnowledgeIndex Build(KnowledgeContent content)
+    {
+        var index = new KnowledgeIndex();
+        foreach (var document in content.Documents) index.Documents[document.Id] = document;
+        var active = content.Facts.Where(f => !f.Removed).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+
+        // Entities: declared ones with their aliases, then every name a fact uses.
+        foreach (var entity in content.Entities)
+        {
+            var indexed = index.EntityFor(entity.Name, entity.Type);
+            indexed.Type = entity.Type;
+            indexed.Names.AddRange(entity.Aliases);
+        }
+        foreach (var fact in active)
+            foreach (var name in KnowledgeFolderReader.UsedEntityNames([fact]))
+                index.EntityFor(name, GuessType(fact, name));
+        foreach (var entity in index.Entities)
+            foreach (var name in entity.Names)
+                index.Recognizer.Add(name, entity.Id);
+        index.Recognizer.Seal();
+
+        // Facts.
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var fact in active)
+        {
+            var indexed = new IndexedFact(index.Facts.Count, fact);
+            index.Facts.Add(indexed);
+            index.IndexFact(indexed, frequency);
+        }
+        foreach (var entity in index.Entities)
+            entity.Weight = 1.0 / (1.0 + Math.Log(1 + entity.Facts.Count));
+
+        // Sentences.
+        foreach (var sentence in content.Sentences)
+        {
+            if (!index.Documents.TryGetValue(sentence.DocumentId, out var document)) continue;
+            var indexed = new IndexedSentence(index.Sentences.Count, sentence.Text, sentence.DocumentId);
+            var tokens = TextFolding.Tokens(sentence.Text);
+            foreach (var token in tokens)
+            {
+                indexed.Terms.Add(Lexicon.Term(token));
+                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+            }
+            foreach (var mention in index.Recognizer.Recognize(tokens)) indexed.Entities.Add(mention.EntityId);
+            var paragraph = document.Paragraphs().ElementAtOrDefault(sentence.Paragraph);
+            indexed.Citation = CitationFor(document, paragraph, sentence.Text);
+            indexed.GradeRank = SourceGrade.Rank(indexed.Citation.Grade);
+            index.Sentences.Add(indexed);
+            foreach (var term in indexed.Terms) Post(index._sentencePostings, term, indexed.Id);
+        }
+
+        foreach (var entity in index.Entities)
+            foreach (var name in entity.Names)
+                foreach (var token in TextFolding.Tokens(name))
+                    frequency[token] = frequency.GetValueOrDefault(token) + 1;
+        foreach (var word in Lexicon.StopWords) frequency.TryAdd(word, 1);
+        foreach (var cues in Lexicon.KindCues.Values)
+            foreach (var word in cues) frequency.TryAdd(word, 1);
+        foreach (var set in new[] { Lexicon.WhenCues, Lexicon.QuantityCues, Lexicon.LatestCues, Lexicon.SeriesCues, Lexicon.HelpCues, Lexicon.GreetingCues })
+            foreach (var word in set) frequency.TryAdd(word, 1);
+        index.Corrector = new VocabularyCorrector(frequency, word => !Lexicon.StopWords.Contains(word));
+
+        ComputeIdf(index._factPostings, index.Facts.Count, index.FactIdf);
+        ComputeIdf(index._sentencePostings, index.Sentences.Count, index.SentenceIdf);
+        index.AverageFactLength = index.Facts.Count == 0 ? 1 : index.Facts.Average(f => f.Length);
+        foreach (var list in index.Metrics.Values)
+            list.Sort((a, b) => string.CompareOrdinal(index.Facts[a].Fact.SortDate() ?? "", index.Facts[b].Fact.SortDate() ?? ""));
+        return index;
+    }
+
+    private IndexedEntity EntityFor(string name, string type)
+    {
+        if (_entityByName.TryGetValue(name, out var id)) return Entities[id];
+        var entity = new IndexedEntity(Entities.Count, name, type);
+        entity.Names.Add(name);
+        Entities.Add(entity);
+        _entityByName[name] = entity.Id;
+        return entity;
+    }
+
+    private static string GuessType(Fact fact, string name) => fact.Kind switch
+    {
+        FactKind.CityPair when fact.Get("city_a") == name || fact.Get("city_b") == name => "city",
+        FactKind.Investment when fact.Get("country") == name => "country",
+        FactKind.Investment when fact.Get("investor") == name => "company",
+        FactKind.Route when fact.Get("name") == name => "route",
+        _ => "thing",
+    };
+
+    private void IndexFact(IndexedFact indexed, Dictionary<string, int> frequency)
+    {
+        var fact = indexed.Fact;
+        var kind = FactKind.Find(fact.Kind);
+        void AddText(string? text, float weight)
+        {
+            if (string.IsNullOrEmpty(text)) return;
+            foreach (var token in TextFolding.Tokens(text))
+            {
+                var term = Lexicon.Term(token);
+                indexed.Terms[term] = indexed.Terms.GetValueOrDefault(term) + weight;
+                indexed.Length += weight;
+                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+            }
+        }
+        AddText(fact.Statement, 1f);
+        AddText(fact.Quote, 0.3f);
+        foreach (var keyword in fact.Keywords) AddText(keyword, 1f);
+        foreach (var (name, values) in fact.Fields)
+        {
+            AddText(name.Replace('_', ' '), 0.4f);
+            foreach (var value in values) AddText(value, 0.6f);
+        }
+        AddText(Lexicon.KindVocabulary.GetValueOrDefault(fact.Kind), 0.4f);
+        foreach (var term in indexed.Terms.Keys) Post(_factPostings, term, indexed.Id);
+
+        foreach (var name in KnowledgeFolderReader.UsedEntityNames([fact]))
+            if (_entityByName.TryGetValue(name, out var id)) indexed.Entities.Add(id);
+        foreach (var mention in Recognizer.Recognize(TextFolding.Tokens(fact.Statement)))
+            indexed.Entities.Add(mention.EntityId);
+        foreach (var id in indexed.Entities) Entities[id].Facts.Add(indexed.Id);
+
+        if (kind is not null)
+            foreach (var field in kind.Fields.Where(f => f.IsDate))
+                if (fact.Get(field.Name) is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+                    indexed.Years.Add(year);
+        if (fact.Kind == FactKind.Figure && fact.Get("metric") is { } metric)
+            Post(Metrics, metric, indexed.Id);
+        if (fact.Claim is { Length: > 0 } claim)
+            Post(Claims, claim, indexed.Id);
+
+        indexed.Citation = CitationFor(fact, Documents);
+        indexed.GradeRank = SourceGrade.Rank(indexed.Citation?.Grade);
+    }
+
+    internal static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents)
+    {
+        if (fact.AdminNote)
+            return new Citation("admin-note", "Admin note", fact.Statement) { Grade = SourceGrade.Admin };
+        if (fact.SourceUrl is { Length: > 0 } url)
+        {
+            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
+            return new Citation("web", host, fact.Quote ?? "") { Url = url, Grade = SourceGrade.Secondary };
+        }
+        if (fact.DocumentId is null || !documents.TryGetValue(fact.DocumentId, out var document)) return null;
+        var paragraph = fact.Quote is null ? null : FactValidator.FindQuote(document, fact.Quote);
+        return CitationFor(document, paragraph, fact.Quote ?? "");
+    }
+
+    private static Citation CitationFor(KnowledgeDocument document, DocumentParagraph? paragraph, string quote)
+    {
+        var source = paragraph is null
+            ? new DocumentSource { Grade = document.Grade, Url = document.Url, Date = document.Published }
+            : document.SourcesOf(paragraph)[0];
+        return new Citation(document.Id, document.Title, quote)
+        {
+            Grade = source.Grade,
+            SourceDate = source.Date,
+            Url = source.Url ?? document.Url,
+            Publisher = source.Publisher,
+        };
+    }
+
+    private static void Post(Dictionary<string, List<int>> postings, string key, int id)
+    {
+        if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
+        if (list.Count == 0 || list[^1] != id) list.Add(id);
+    }
+
+    private static void ComputeIdf(Dictionary<string, List<int>> postings, int count, Dictionary<string, float> idf)
+    {
+        foreach (var (term, list) in postings)
+            idf[term] = (float)Math.Log(1 + (count - list.Count + 0.5) / (list.Count + 0.5));
+    }
+
+    /// <summary>Values for option completion, from the knowledge base.</summary>
+    public IReadOnlyList<string> Values(Commands.CompletionSource source) => source switch
+    {
+        Commands.CompletionSource.Routes => Facts.Where(f => f.Fact.Kind == FactKind.Route).Select(f => f.Fact.Get("name")!).Distinct().Order().ToList(),
+        Commands.CompletionSource.Cities => Entities.Where(e => e.Type is "city" or "district" or "province")
+            .Select(e => e.Name)
+            .Concat(Facts.Where(f => f.Fact.Kind == FactKind.CityPair).SelectMany(f => new[] { f.Fact.Get("city_a")!, f.Fact.Get("city_b")! }))
+            .Distinct().Order().ToList(),
+        Commands.CompletionSource.Countries => Entities.Where(e => e.Type == "country").Select(e => e.Name)
+            .Concat(Facts.Where(f => f.Fact.Kind == FactKind.Investment).Select(f => f.Fact.Get("country")!))
+            .Distinct().Order().ToList(),
+        Commands.CompletionSource.Sectors => Facts.Where(f => f.Fact.Kind == FactKind.Investment).Select(f => f.Fact.Get("sector")!).Distinct().Order().ToList(),
+        Commands.CompletionSource.FactIds => Facts.Select(f => f.Fact.Id).Order().ToList(),
+        Commands.CompletionSource.FactKinds => FactKind.All.Select(k => k.Name).ToList(),
+        Commands.CompletionSource.Metrics => Metrics.Keys.Order().ToList(),
+        _ => [],
+    };
+}

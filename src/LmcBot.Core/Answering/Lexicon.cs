@@ -1,0 +1,139 @@
+using LmcBot.Core.Text;
+
+namespace LmcBot.Core.Answering;
+
+/// <summary>
+/// General English question vocabulary: words that carry no subject (stop words), cue words that
+/// signal what kind of answer is wanted, and synonyms folded onto one term. Nothing here names an
+/// LMC fact: the subjects come from the knowledge base's own names and text.
+/// </summary>
+internal static class Lexicon
+{
+    /// <summary>Words that say nothing about the subject of a question.</summary>
+    public static readonly HashSet<string> StopWords = StemAll(
+        """
+        a an the and or but if of to in on at by for with from into onto over under about as than then so such
+        is are was were be been being am do does did done doing have has had having will would shall should can could may might must
+        what which who whom whose when where why how whats wheres whos hows
+        i me my we our us you your he him his she her it its they them their this that these those there here
+        any some all each every both either neither no not only also just very much many more most less least few several
+        please tell know say said show give list name find explain describe let get got make made go going
+        like want need wonder wondering curious question questions answer info information detail details
+        thing things something anything stuff one ones kind kinds sort type types way ways
+        happen happened become became belong belongs belonged involved involve involves include includes included including
+        take took taken part exist exists existing currently really actually exactly roughly around approximately
+        yes ok okay hey hi hello thanks thank bot lmcbot
+        did does doing dont doesnt didnt isnt arent wasnt werent
+        between among within across via per
+        go goes went gone come comes came play plays played playing give gives given giving put puts use used uses using
+        see seen saw look looks looking mean means meant call called calls known seem seems keep kept help helps helped
+        example examples instance case cases mention mentioned mentions refer refers referred regarding concerning related
+        important main major key big little new old good great best biggest largest overall general specific particular
+        also still already ever never often always sometimes usually again yet ago later earlier today tomorrow
+        right now then soon recently lately whether because since although though while during before after until
+        could would might shall will able possible probably maybe perhaps sure certain true false correct
+        people person someone anyone everyone nobody thing place time times lot lots bit
+        total whole entire full up down out off
+        """);
+
+    /// <summary>Words that ask for a date.</summary>
+    public static readonly HashSet<string> WhenCues = StemAll("when year date day month since founded found establish established launch launched open opened start started begin began begun inaugurate inaugurated create created set formed form held hold first");
+
+    /// <summary>Words that ask for a number.</summary>
+    public static readonly HashSet<string> QuantityCues = StemAll("much many number total value volume amount figure figures worth size long length capacity count percent percentage billion million");
+
+    public static readonly HashSet<string> LatestCues = StemAll("latest now current currently recent recently newest today nowadays present");
+
+    public static readonly HashSet<string> SeriesCues = StemAll("change changed changes trend trends grow grew growth grown evolve evolved evolution history historical series compare comparison");
+
+    public static readonly HashSet<string> HelpCues = StemAll("help commands command usage");
+
+    public static readonly HashSet<string> GreetingCues = StemAll("hi hello hey thanks thank morning evening afternoon greetings cheers");
+
+    /// <summary>Words that point at a kind of fact, by kind.</summary>
+    public static readonly Dictionary<string, HashSet<string>> KindCues = new()
+    {
+        ["organisation"] = StemAll("member members membership country countries nation nations state states join joined belong framework mechanism organisation organization pillar pillars priority priorities area areas vision aim aims goal goals"),
+        ["route"] = StemAll("route routes stop stops station stations via path itinerary line train trains service services connect connects connected travel run runs go goes rail railway journey trip"),
+        ["investment"] = StemAll("invest invests invested investing investor investors investment investments ev evs carmaker carmakers automaker automakers maker makers company companies firm firms plant plants factory factories manufacturer manufacturers enterprise enterprises"),
+        ["citypair"] = StemAll("sister twin twinned twinning friendship friendly partner partners partnered partnership city cities pair pairs paired counterpart province provinces"),
+        ["figure"] = StemAll("much many number total value volume amount figure worth trade billion million percent growth count"),
+        ["place"] = StemAll("where located location place station hub centre center role"),
+        ["meeting"] = StemAll("meeting meetings meet met summit summits conference ministers minister leaders leader chair chaired cochair host hosted"),
+        ["fund"] = StemAll("fund funds funding credit loan loans money finance financing pledge pledged"),
+        ["event"] = StemAll("event week held celebrate"),
+        ["note"] = new HashSet<string>(),
+    };
+
+    /// <summary>Words for the kind itself, added to each fact's terms so questions in those words find it.</summary>
+    public static readonly Dictionary<string, string> KindVocabulary = new()
+    {
+        ["organisation"] = "member members country countries framework mechanism",
+        ["route"] = "route stops stations line city cities",
+        ["investment"] = "invest investor investment company",
+        ["citypair"] = "city cities partner partnership pair",
+        ["figure"] = "figure number total",
+        ["place"] = "place located location city",
+        ["meeting"] = "meeting meet summit",
+        ["fund"] = "fund",
+        ["event"] = "event",
+        ["note"] = "",
+    };
+
+    /// <summary>Synonyms folded onto one stem, on both sides (questions and facts).</summary>
+    public static readonly Dictionary<string, string> Synonyms = BuildSynonyms(
+        ("nation", "country"), ("state", "country"), ("centre", "center"), ("organization", "organisation"),
+        ("twin", "sister"), ("twinned", "sister"), ("twinning", "sister"), ("automaker", "carmaker"), ("car", "vehicle"),
+        ("ev", "electric"), ("summit", "meeting"), ("meet", "meeting"), ("met", "meeting"), ("fertiliser", "fertilizer"),
+        ("inaugurate", "open"), ("inaugurated", "open"), ("begin", "start"), ("began", "start"), ("kick", "start"),
+        ("establish", "found"), ("established", "found"), ("founded", "found"), ("set", "found"), ("form", "found"), ("formed", "found"),
+        ("launch", "start"), ("launched", "start"), ("firm", "company"), ("enterprise", "company"), ("factory", "plant"),
+        ("trip", "journey"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
+        ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
+        ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
+        ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
+        ("hydrological", "water"), ("hydrology", "water"), ("river", "water"));
+
+    /// <summary>Words that ask specifically about investing (not just "company", which any fact about a firm may answer).</summary>
+    public static readonly HashSet<string> InvestmentCues = StemAll("invest invests invested investing investor investors investment investments ev evs carmaker carmakers automaker automakers");
+
+    /// <summary>Words that ask for causes rather than figures.</summary>
+    public static readonly HashSet<string> ReasonCues = StemAll("why reason reasons cause causes driver drivers drive driving driven behind explain");
+
+    /// <summary>Words that name the type of thing a "which/what …" question wants back.</summary>
+    public static readonly Dictionary<string, string> AnswerTypes = BuildAnswerTypes(
+        ("country", "country"), ("countries", "country"), ("nation", "country"), ("nations", "country"), ("members", "country"), ("member", "country"),
+        ("city", "city"), ("cities", "city"), ("town", "city"), ("towns", "city"),
+        ("company", "company"), ("companies", "company"), ("firm", "company"), ("firms", "company"), ("maker", "company"), ("makers", "company"),
+        ("carmakers", "company"), ("automakers", "company"), ("investors", "company"), ("investor", "company"),
+        ("leader", "person"), ("leaders", "person"), ("minister", "person"), ("ministers", "person"), ("who", "agent"));
+
+    private static Dictionary<string, string> BuildAnswerTypes(params (string Word, string Type)[] pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, type) in pairs)
+            map[Canonical(Stemmer.Stem(word))] = type;
+        return map;
+    }
+
+    public static string Canonical(string stem) => Synonyms.GetValueOrDefault(stem, stem);
+
+    /// <summary>The stem a folded token contributes, after synonyms.</summary>
+    public static string Term(string token) => Canonical(Stemmer.Stem(token));
+
+    private static HashSet<string> StemAll(string words) =>
+        words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => new[] { w, Stemmer.Stem(w) })
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> BuildSynonyms(params (string From, string To)[] pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (from, to) in pairs)
+        {
+            var target = Stemmer.Stem(to);
+            map[Stemmer.Stem(from)] = target;
+        }
+        return map;
+    }
+}

@@ -1,0 +1,38 @@
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
+using LmcBot.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LmcBot.Core;
+
+/// <summary>Registers the core: knowledge base (one LiteDB instance per file), admin policy, editor and the chat bot.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <param name="contentRoot">Relative database and knowledge paths are resolved against it.</param>
+    public static IServiceCollection AddLmcBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return new KnowledgeBase(sp.GetRequiredService<KnowledgeStore>(), Path.Combine(contentRoot, options.Folder), options.Backups);
+        });
+        services.AddSingleton(sp => new AdminPolicy(sp.GetRequiredService<IOptions<AdminOptions>>().Value));
+        services.AddSingleton<KnowledgeEditor>();
+        services.AddSingleton(CommandCatalog.Default);
+        services.AddSingleton<ChatBot>();
+        services.AddSingleton<IChatBot>(sp => sp.GetRequiredService<ChatBot>());
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using LmcBot.Core.Answering;
+using LmcBot.Core.Text;
+
+namespace LmcBot.Core.Knowledge;
+
+/// <summary>
+/// The live knowledge base: the store, the shipped folder it syncs from, and the current answering
+/// index, swapped atomically after every change.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    private readonly string? _folder;
+    private readonly HashSet<string> _unansweredKeys;
+    private readonly Lock _unansweredLock = new();
+    private KnowledgeIndex _index;
+
+    /// <param name="folder">The shipped <c>knowledge/</c> folder, or null for a database used on its own.</param>
+    public KnowledgeBase(KnowledgeStore store, string? folder, int backups = 5)
+    {
+        Store = store;
+        _folder = folder;
+        Backups = backups;
+        LastSync = _folder is null ? SyncReport.Unchanged : SyncFromFolder(force: false);
+        _index = KnowledgeIndex.Build(store.ReadAll());
+        _unansweredKeys = store.Read(s => s.Unanswered.FindAll().Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public KnowledgeStore Store { get; }
+
+    public int Backups { get; }
+
+    /// <summary>The index answering reads; replaced, never mutated.</summary>
+    public KnowledgeIndex Current => Volatile.Read(ref _index);
+
+    /// <summary>What the sync at start-up did.</summary>
+    public SyncReport LastSync { get; private set; }
+
+    /// <summary>Re-reads the folder and syncs it (when it changed, or always with <paramref name="force"/>).</summary>
+    public SyncReport Ingest(bool force)
+    {
+        var report = SyncFromFolder(force);
+        if (report.Changed) Refresh();
+        LastSync = report;
+        return report;
+    }
+
+    /// <summary>Rebuilds the index from the store after a change.</summary>
+    public void Refresh() => Volatile.Write(ref _index, KnowledgeIndex.Build(Store.ReadAll()));
+
+    private SyncReport SyncFromFolder(bool force)
+    {
+        if (_folder is null) return SyncReport.Unchanged;
+        if (!force && Store.SyncedHash is { } synced && synced == KnowledgeFolderReader.HashFolder(_folder))
+            return SyncReport.Unchanged;
+        var set = KnowledgeFolderReader.Read(_folder);
+        return Store.Sync(set);
+    }
+
+    /// <summary>Counts a declined question so admins see it in <c>kb unanswered</c>.</summary>
+    public void RecordUnanswered(string question, string platform)
+    {
+        var key = TextFolding.Fold(question);
+        if (key.Length == 0) return;
+        if (key.Length > 300) key = key[..300];
+        var text = question.Length > 300 ? question[..300] : question;
+        Store.Write(s =>
+        {
+            var now = s.Now;
+            var entry = s.Unanswered.FindById(key) ?? new UnansweredQuestion { Id = key, FirstAsked = now };
+            entry.Question = TextFolding.Sanitize(text).Trim();
+            entry.Count++;
+            entry.LastAsked = now;
+            entry.LastPlatform = platform;
+            s.Unanswered.Upsert(entry);
+            return 0;
+        });
+        lock (_unansweredLock) _unansweredKeys.Add(key);
+    }
+
+    /// <summary>A question that is now answered leaves the unanswered list.</summary>
+    public void RecordAnswered(string question)
+    {
+        var key = TextFolding.Fold(question);
+        lock (_unansweredLock)
+        {
+            if (!_unansweredKeys.Remove(key)) return;
+        }
+        Store.Write(s => s.Unanswered.Delete(key));
+    }
+
+    /// <summary>Drops unanswered entries that the current knowledge now answers.</summary>
+    public void PruneAnswered(Func<string, bool> isAnswered)
+    {
+        List<UnansweredQuestion> entries;
+        lock (_unansweredLock) entries = Store.Read(s => s.Unanswered.FindAll().ToList());
+        foreach (var entry in entries.Where(e => isAnswered(e.Question)))
+            RecordAnswered(entry.Question);
+    }
+
+    public void Dispose() => Store.Dispose();
+}

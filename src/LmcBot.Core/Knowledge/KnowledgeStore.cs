@@ -1,0 +1,232 @@
+using LiteDB;
+
+namespace LmcBot.Core.Knowledge;
+
+/// <summary>
+/// The LiteDB file behind the knowledge base: one instance per file (direct connection), every write
+/// in one transaction together with its audit entry.
+/// </summary>
+public sealed class KnowledgeStore : IDisposable
+{
+    private const string KnowledgeHashKey = "knowledge-hash";
+    private readonly LiteDatabase _db;
+    private readonly Lock _writeLock = new();
+    private readonly TimeProvider _time;
+
+    public KnowledgeStore(string path, TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var mapper = new BsonMapper { SerializeNullValues = false };
+        mapper.Entity<Entity>().Id(e => e.Name);
+        mapper.Entity<AuditEntry>().Id(e => e.Id, autoId: true);
+        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
+        Facts.EnsureIndex(f => f.Kind);
+        Sentences.EnsureIndex(s => s.DocumentId);
+        Sentences.EnsureIndex("Terms", "$.Terms[*]");
+        Audit.EnsureIndex(a => a.TargetId);
+    }
+
+    public string Path { get; }
+
+    internal ILiteCollection<Fact> Facts => _db.GetCollection<Fact>("facts");
+    internal ILiteCollection<KnowledgeDocument> Documents => _db.GetCollection<KnowledgeDocument>("documents");
+    internal ILiteCollection<Entity> Entities => _db.GetCollection<Entity>("entities");
+    internal ILiteCollection<SentenceRecord> Sentences => _db.GetCollection<SentenceRecord>("sentences");
+    internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
+    internal ILiteCollection<UnansweredQuestion> Unanswered => _db.GetCollection<UnansweredQuestion>("unanswered");
+    private ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
+
+    public DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The hash of the knowledge files last synced, or null for a new database.</summary>
+    public string? SyncedHash => Meta.FindById(KnowledgeHashKey)?["value"].AsString;
+
+    /// <summary>Reads everything answering needs, in one pass.</summary>
+    public KnowledgeContent ReadAll()
+    {
+        lock (_writeLock)
+        {
+            return new KnowledgeContent(
+                Facts.FindAll().ToList(),
+                Documents.FindAll().ToList(),
+                Sentences.FindAll().ToList(),
+                Entities.FindAll().ToList());
+        }
+    }
+
+    /// <summary>A cheap readability probe for health checks.</summary>
+    public bool CanRead()
+    {
+        try
+        {
+            lock (_writeLock)
+            {
+                _ = Meta.Count();
+                return true;
+            }
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Brings the shipped records in line with <paramref name="set"/>. Records an admin made or changed are
+    /// never overwritten: a conflicting shipped change is reported and written to the audit trail instead.
+    /// </summary>
+    public SyncReport Sync(KnowledgeSet set)
+    {
+        lock (_writeLock)
+        {
+            var now = Now;
+            var conflicts = new List<string>();
+            int added = 0, updated = 0, deleted = 0, sentences = 0;
+            _db.BeginTrans();
+            try
+            {
+                // Documents: shipped ones follow the files; imported ones are the admins'.
+                var shippedDocs = set.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+                foreach (var existing in Documents.Find(d => d.Origin == KnowledgeOrigin.Shipped).ToList())
+                    if (!shippedDocs.ContainsKey(existing.Id))
+                    {
+                        Documents.Delete(existing.Id);
+                        Sentences.DeleteMany(s => s.DocumentId == existing.Id);
+                    }
+                foreach (var document in set.Documents)
+                {
+                    var existing = Documents.FindById(document.Id);
+                    if (existing is { Origin: KnowledgeOrigin.Admin })
+                    {
+                        conflicts.Add($"document {document.Id}: an admin imported a document with this id; the shipped one was not applied");
+                        continue;
+                    }
+                    if (existing is not null && existing.ContentHash == document.ContentHash) continue;
+                    document.UpdatedAt = now;
+                    Documents.Upsert(document);
+                    Sentences.DeleteMany(s => s.DocumentId == document.Id);
+                    var records = SentenceRecord.FromDocument(document);
+                    Sentences.InsertBulk(records);
+                    sentences += records.Count;
+                }
+
+                // Facts.
+                var shippedFacts = set.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
+                foreach (var existing in Facts.Find(f => f.Origin == KnowledgeOrigin.Shipped).ToList())
+                {
+                    if (shippedFacts.ContainsKey(existing.Id)) continue;
+                    if (existing.AdminOverride)
+                    {
+                        conflicts.Add($"fact {existing.Id}: removed from the files but changed by an admin; kept");
+                        continue;
+                    }
+                    Facts.Delete(existing.Id);
+                    deleted++;
+                }
+                foreach (var fact in set.Facts)
+                {
+                    var hash = FactHash(fact);
+                    var existing = Facts.FindById(fact.Id);
+                    if (existing is null)
+                    {
+                        fact.ShippedHash = hash;
+                        fact.UpdatedAt = now;
+                        Facts.Insert(fact);
+                        added++;
+                        continue;
+                    }
+                    if (existing.ShippedHash == hash) continue;
+                    if (existing.Origin == KnowledgeOrigin.Admin || existing.AdminOverride)
+                    {
+                        var message = existing.Origin == KnowledgeOrigin.Admin
+                            ? $"fact {fact.Id}: the files define a fact with the id of an admin's fact; the admin's was kept"
+                            : $"fact {fact.Id}: changed in the files, but an admin changed or removed it; the admin's version was kept";
+                        conflicts.Add(message);
+                        Audit.Insert(new AuditEntry
+                        {
+                            At = now, Platform = "sync", UserId = "knowledge-files", UserName = "knowledge files",
+                            Action = "sync-conflict", TargetType = "fact", TargetId = fact.Id,
+                            FactBefore = existing, FactAfter = fact, Note = message,
+                        });
+                        existing.ShippedHash = hash; // report each shipped change once
+                        Facts.Update(existing);
+                        continue;
+                    }
+                    fact.ShippedHash = hash;
+                    fact.Version = existing.Version + 1;
+                    fact.UpdatedAt = now;
+                    Facts.Update(fact);
+                    updated++;
+                }
+
+                // Entities: shipped ones follow the files.
+                foreach (var existing in Entities.Find(e => e.Origin == KnowledgeOrigin.Shipped).ToList())
+                    Entities.Delete(existing.Name);
+                foreach (var entity in set.Entities)
+                    if (Entities.FindById(entity.Name) is not { Origin: KnowledgeOrigin.Admin })
+                        Entities.Upsert(entity);
+
+                Meta.Upsert(new BsonDocument { ["_id"] = KnowledgeHashKey, ["value"] = set.ContentHash });
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            return new SyncReport(true, set.Documents.Count, set.Facts.Count, set.Entities.Count, sentences, added, updated, deleted, conflicts);
+        }
+    }
+
+    /// <summary>Runs <paramref name="change"/> inside one transaction under the write lock.</summary>
+    public T Write<T>(Func<KnowledgeStore, T> change)
+    {
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = change(this);
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Runs a read under the write lock (LiteDB transactions are per thread).</summary>
+    public T Read<T>(Func<KnowledgeStore, T> read)
+    {
+        lock (_writeLock)
+            return read(this);
+    }
+
+    public void Checkpoint()
+    {
+        lock (_writeLock) _db.Checkpoint();
+    }
+
+    internal static string FactHash(Fact fact)
+    {
+        var text = string.Join("\u001F",
+            fact.Kind, fact.Statement, string.Join("\u001E", fact.Fields.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + string.Join("|", p.Value))),
+            string.Join("|", fact.About), string.Join("|", fact.Keywords), fact.Claim, fact.DocumentId, fact.Quote, fact.SourceUrl, fact.AdminNote);
+        return MarkdownDocumentParser.Hash(text);
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            try { _db.Checkpoint(); } catch (LiteException) { }
+            _db.Dispose();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Text;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+using LmcBot.Hosting;
+
+namespace LmcBot.Cli;
+
+/// <summary>
+/// The command line: <c>ask</c>, <c>chat</c>, <c>ingest</c> and the admin and platform verbs; with no verb
+/// the host starts. Exit codes: 0 success, 2 usage error, 1 any other failure.
+/// </summary>
+public static class LmcBotCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    internal static readonly Option<string?> DbOption = new("--db") { Description = "LiteDB database file (Knowledge:DatabasePath)", Recursive = true };
+    internal static readonly Option<string?> KnowledgeOption = new("--knowledge") { Description = "knowledge/ folder to build from (Knowledge:Folder)", Recursive = true };
+    internal static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Show stack traces on failure", Recursive = true };
+
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        input ??= Console.In;
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = BuildRoot(input, output, error, args);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parse.Errors[0].Message}");
+            await error.WriteLineAsync($"usage: {Usage(parse.CommandResult.Command)}");
+            return UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (KnowledgeValidationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            if (parse.GetValue(VerboseOption)) await error.WriteLineAsync(ex.ToString());
+            return Failure;
+        }
+    }
+
+    internal static string Usage(Command command)
+    {
+        var names = new List<string>();
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+            names.Insert(0, c is RootCommand ? "LmcBot" : c.Name);
+        var arguments = string.Concat(command.Arguments.Select(a => $" <{a.Name}>"));
+        var sub = command.Subcommands.Count > 0 ? " [" + string.Join("|", command.Subcommands.Select(s => s.Name)) + "]" : "";
+        return string.Join(' ', names) + sub + arguments + " [options]  (--help for details)";
+    }
+
+    internal static CliContext CreateContext(ParseResult parse)
+    {
+        var contentRoot = ContentRoot.Locate();
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(DbOption) is { Length: > 0 } db) overrides["Knowledge:DatabasePath"] = Path.GetFullPath(db);
+        if (parse.GetValue(KnowledgeOption) is { Length: > 0 } knowledge) overrides["Knowledge:Folder"] = Path.GetFullPath(knowledge);
+        return new CliContext(contentRoot, BotConfiguration.Build(contentRoot, overrides));
+    }
+
+    private static RootCommand BuildRoot(TextReader input, TextWriter output, TextWriter error, string[] args)
+    {
+        var root = new RootCommand("LmcBot: answers questions about Lancang-Mekong Cooperation on Discord, Teams and the console. With no verb it starts the bot's web host.");
+        root.Options.Add(DbOption);
+        root.Options.Add(KnowledgeOption);
+        root.Options.Add(VerboseOption);
+        root.SetAction(async (parse, cancellationToken) => await BotWebHost.RunAsync(args, cancellationToken));
+
+        root.Subcommands.Add(AskVerb(input, output, error));
+        root.Subcommands.Add(ChatVerb(input, output));
+        root.Subcommands.Add(IngestVerb(output));
+        return root;
+    }
+
+    private static Command AskVerb(TextReader input, TextWriter output, TextWriter error)
+    {
+        var question = new Argument<string?>("question") { Description = "The question; omit it to read questions from standard input, one per line", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per question" };
+        var explain = new Option<bool>("--explain") { Description = "Also print how the question was read and the best-scored facts (to standard error)", Hidden = true };
+        var ask = new Command("ask", "Answer a question (or many, one per line on standard input) from the knowledge base");
+        ask.Arguments.Add(question);
+        ask.Options.Add(json);
+        ask.Options.Add(explain);
+        ask.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(question);
+            var asJson = parse.GetValue(json);
+            if (parse.GetResult(question) is { Tokens.Count: > 0 } && string.IsNullOrWhiteSpace(text))
+            {
+                await error.WriteLineAsync("error: the question is empty");
+                await error.WriteLineAsync($"usage: {Usage(ask)}");
+                return UsageError;
+            }
+            using var context = CreateContext(parse);
+            var bot = context.CreateBot();
+            if (text is not null)
+            {
+                if (parse.GetValue(explain)) await error.WriteLineAsync(bot.Explain(text));
+                await WriteAnswerAsync(output, text, bot.Ask(text, ChatPlatform.Cli), asJson);
+                return Success;
+            }
+            while (await input.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                await WriteAnswerAsync(output, line, bot.Ask(line, ChatPlatform.Cli), asJson);
+                if (!asJson) await output.WriteLineAsync();
+            }
+            return Success;
+        });
+        return ask;
+    }
+
+    private static async Task WriteAnswerAsync(TextWriter output, string question, Answer answer, bool asJson)
+    {
+        await output.WriteLineAsync(asJson ? AnswerJson.Serialize(question, answer) : AnswerText.Render(answer));
+        await output.FlushAsync();
+    }
+
+    private static Command ChatVerb(TextReader input, TextWriter output)
+    {
+        var chat = new Command("chat", "An interactive console session: ask questions, type help, quit to leave");
+        chat.SetAction(async (parse, cancellationToken) =>
+        {
+            using var context = CreateContext(parse);
+            var bot = context.CreateBot();
+            await output.WriteLineAsync($"LmcBot: {context.KnowledgeBase.Current.FactCount} facts from {context.KnowledgeBase.Current.DocumentCount} documents. Ask a question, type help, or quit.");
+            while (true)
+            {
+                await output.WriteAsync("> ");
+                await output.FlushAsync(cancellationToken);
+                var line = await input.ReadLineAsync(cancellationToken);
+                if (line is null)
+                {
+                    await output.WriteLineAsync();
+                    break;
+                }
+                var text = line.Trim();
+                if (text.Length == 0) continue;
+                if (text is "quit" or "exit" or "/quit" or "/exit" or "q") break;
+                var answer = await bot.HandleAsync(new ChatRequest { Platform = ChatPlatform.Cli, Sender = ChatSender.LocalUser, Text = text }, cancellationToken);
+                await output.WriteLineAsync(AnswerText.Render(answer));
+                await output.WriteLineAsync();
+            }
+            await output.WriteLineAsync("Bye.");
+            return Success;
+        });
+        return chat;
+    }
+
+    private static Command IngestVerb(TextWriter output)
+    {
+        var force = new Option<bool>("--force") { Description = "Re-sync even when the knowledge files did not change" };
+        var ingest = new Command("ingest", "Build or update the database from the knowledge/ folder (validates every file first)");
+        ingest.Options.Add(force);
+        ingest.SetAction(async (parse, cancellationToken) =>
+        {
+            using var context = CreateContext(parse);
+            // Validate everything before touching the database: a file with errors changes nothing.
+            var set = KnowledgeFolderReader.Read(context.KnowledgeFolder);
+            var knowledgeBase = context.KnowledgeBase;
+            var report = parse.GetValue(force) ? knowledgeBase.Ingest(force: true) : knowledgeBase.LastSync;
+            var builder = new StringBuilder();
+            builder.AppendLine(report.Changed
+                ? $"Synced {context.KnowledgeFolder} into {context.DatabasePath}: {set.Documents.Count} documents ({report.Sentences} sentences indexed), {set.Facts.Count} facts (+{report.FactsAdded} new, {report.FactsUpdated} updated, {report.FactsDeleted} deleted), {set.Entities.Count} entities."
+                : $"{context.DatabasePath} is up to date with {context.KnowledgeFolder} ({set.Documents.Count} documents, {set.Facts.Count} facts, {set.Entities.Count} entities).");
+            foreach (var conflict in report.Conflicts) builder.AppendLine($"  conflict: {conflict}");
+            await output.WriteAsync(builder.ToString());
+            return Success;
+        });
+        return ingest;
+    }
+}

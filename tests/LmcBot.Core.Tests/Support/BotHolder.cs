@@ -1,0 +1,32 @@
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+
+namespace LmcBot.Core.Tests.Support;
+
+/// <summary>A real bot over a real LiteDB file in a temporary folder, built from a knowledge folder.</summary>
+public sealed class BotHolder : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null)
+    {
+        DatabasePath = _directory.File("lmcbot.db");
+        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), knowledgeFolder ?? RepoPaths.Knowledge);
+        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase));
+    }
+
+    public string DatabasePath { get; }
+
+    public string Directory => _directory.Path;
+
+    public KnowledgeBase KnowledgeBase { get; }
+
+    public ChatBot Bot { get; }
+
+    public void Dispose()
+    {
+        KnowledgeBase.Dispose();
+        _directory.Dispose();
+    }
+}
