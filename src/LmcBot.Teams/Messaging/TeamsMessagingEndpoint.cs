@@ -87,16 +87,17 @@ internal sealed class TeamsMessagingEndpoint(
 
         switch (activity.Type)
         {
-            case ActivityTypes.Message when Addressable(activity):
+            case ActivityTypes.Message or ActivityTypes.ConversationUpdate when string.IsNullOrEmpty(activity.Conversation?.Id):
+                // Nothing could be addressed back to it.
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            case ActivityTypes.Message:
                 if (ActivityTranslator.ToChatRequest(activity) is { } chatRequest)
                     await turns.RunAsync(ct => handler.AnswerAsync(activity, chatRequest, ct));
                 break;
-            case ActivityTypes.ConversationUpdate when Addressable(activity) && ActivityTranslator.BotWasAdded(activity):
+            case ActivityTypes.ConversationUpdate when ActivityTranslator.BotWasAdded(activity):
                 await turns.RunAsync(ct => handler.WelcomeAsync(activity, ct));
                 break;
-            case ActivityTypes.Message or ActivityTypes.ConversationUpdate:
-                response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
             case ActivityTypes.Invoke:
                 await InvokeAsync(activity, response, context.RequestAborted);
                 return;
@@ -117,9 +118,6 @@ internal sealed class TeamsMessagingEndpoint(
             new HealthCheckResponse(new HealthResults(true, ["Health check succeeded."])),
             TeamsJson.Context.HealthCheckResponse, contentType: "application/json; charset=utf-8", cancellationToken);
     }
-
-    /// <summary>Whether a reply can be addressed: a conversation id (serviceUrl was checked already).</summary>
-    private static bool Addressable(InboundActivity activity) => !string.IsNullOrEmpty(activity.Conversation?.Id);
 
     private static async Task<InboundActivity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {

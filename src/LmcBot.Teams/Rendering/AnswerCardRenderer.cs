@@ -26,7 +26,10 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
     {
         var content = CardContent.From(answer);
         if (string.Equals(answer.Intent, HelpIntent, StringComparison.OrdinalIgnoreCase))
-            content = content with { Title = answer.Title ?? "Help", Sections = HelpCardSections.From(catalog) };
+        {
+            // The catalog's list, with example buttons, replaces the core's plain list of commands.
+            content = content with { Title = answer.Title ?? "Help", Fields = [], Sections = HelpCardSections.From(catalog) };
+        }
 
         byte[]? fileMessage = null;
         if (answer.File is { } file)
@@ -43,11 +46,14 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         return fileMessage is null ? [card] : [card, fileMessage];
     }
 
-    /// <summary>The welcome card: the core's own introduction, with things to try as buttons.</summary>
+    /// <summary>
+    /// The welcome card: a greeting in the bot's own name, then the core's introduction of itself,
+    /// with things to try as buttons.
+    /// </summary>
     public byte[] Welcome(Answer introduction, ActivityEnvelope envelope) => Fit(
         CardContent.From(introduction) with
         {
-            Title = introduction.Title ?? "Welcome",
+            Title = envelope.Bot?.Name is { Length: > 0 } name ? $"Hello! I'm {name}." : "Hello!",
             FollowUps = introduction.FollowUps.Count > 0 ? introduction.FollowUps : HelpCardSections.Suggestions(catalog),
         },
         envelope);

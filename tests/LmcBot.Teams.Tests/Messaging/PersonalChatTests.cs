@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using LmcBot.Core.Chat;
-using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
 
 namespace LmcBot.Teams.Tests.Messaging;
@@ -11,8 +9,7 @@ public sealed class PersonalChatTests
     [Fact]
     public async Task Message_InPersonalChat_PostsAnswerCardWithCitationAsReply()
     {
-        var bot = new ScriptedChatBot();
-        await using var host = await TeamsTestHost.StartAsync(bot);
+        await using var host = await TeamsTestHost.StartAsync();
 
         using var response = await host.PostAsync(host.Sample("personal-message.json"), host.ValidToken());
 
@@ -22,24 +19,23 @@ public sealed class PersonalChatTests
         Assert.Equal("1741079727300", reply.ReplyToId);
         Assert.StartsWith("a:1Qw3rTy5", reply.ConversationId);
         Assert.Equal("message", reply.Type);
-        var card = reply.Card;
-        Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
-        Assert.Equal("1.5", card.GetProperty("version").GetString());
+        Assert.Equal("AdaptiveCard", reply.Card.GetProperty("type").GetString());
+        Assert.Equal("1.5", reply.Card.GetProperty("version").GetString());
         var texts = reply.CardTexts().ToList();
-        Assert.Contains("StarExpress runs Kunming → Luang Prabang → Vientiane.", texts);
-        Assert.Contains(texts, t => t.StartsWith("Source: China, Mekong countries deepen ties · article · 2025-01-10 · https://example.org/lmc-article"));
-        Assert.Contains("“The StarExpress links Kunming, Luang Prabang and Vientiane.”", texts);
+        Assert.Contains(texts, t => t.Contains("connects Kunming to Vientiane via Luang Prabang", StringComparison.Ordinal));
+        Assert.Contains("Source: China and the Mekong countries deepen cooperation under the LMC framework · article", texts);
+        Assert.Contains("“The StarExpress train, launched in 2024, connects Kunming to Vientiane via Luang Prabang, offering scenic and efficient travel across borders.”", texts);
+        Assert.Contains(texts, t => t.StartsWith("Source: The China-Laos Railway, its freight services and the StarExpress tourist train · Laotian Times (citing Chinese media) · wire · 2024-09-27 · https://laotiantimes.com/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Message_InPersonalChat_TranslatesSenderTenantAndConversation()
     {
-        var bot = new ScriptedChatBot();
-        await using var host = await TeamsTestHost.StartAsync(bot);
+        await using var host = await TeamsTestHost.StartAsync();
 
         await host.PostValidAsync("personal-message.json");
 
-        var request = Assert.Single(bot.Requests);
+        var request = Assert.Single(host.Recorded);
         Assert.Equal(ChatPlatform.Teams, request.Platform);
         Assert.Equal("Which stops does StarExpress make?", request.Text);
         Assert.Null(request.Command);
@@ -55,7 +51,7 @@ public sealed class PersonalChatTests
     {
         await using var host = await TeamsTestHost.StartAsync();
 
-        await host.PostValidAsync("personal-message.json");
+        await host.PostValidAsync("personal-message.json", a => a["text"] = "route StarExpress");
 
         var body = Assert.Single(host.Connector.Delivered).Body;
         Assert.Equal(TeamsTestHost.BotId, body.GetProperty("from").GetProperty("id").GetString());
@@ -66,5 +62,29 @@ public sealed class PersonalChatTests
         Assert.False(body.TryGetProperty("timestamp", out _));
         Assert.False(body.TryGetProperty("text", out _));
         Assert.Equal("StarExpress", body.GetProperty("summary").GetString());
+        Assert.Equal("application/json; charset=utf-8", Assert.Single(host.Connector.Delivered).ContentType);
+    }
+
+    [Fact]
+    public async Task TextCommand_InPersonalChat_IsPassedAsTextAndAnsweredWithFactsAndFollowUps()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+
+        await host.PostValidAsync("personal-message.json", a => a["text"] = "route StarExpress");
+
+        Assert.Equal("route StarExpress", Assert.Single(host.Recorded).Text);
+        var card = Assert.Single(host.Connector.Delivered).Card;
+        var facts = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "FactSet").GetProperty("facts");
+        Assert.Contains(facts.EnumerateArray(), f => f.GetProperty("title").GetString() == "Stops"
+            && f.GetProperty("value").GetString() == "Kunming → Xishuangbanna → Luang Prabang → Vientiane");
+        var actions = card.GetProperty("actions").EnumerateArray().ToList();
+        Assert.InRange(actions.Count, 1, 3);
+        Assert.All(actions, a =>
+        {
+            Assert.Equal("Action.Submit", a.GetProperty("type").GetString());
+            Assert.False(string.IsNullOrEmpty(a.GetProperty("data").GetProperty("cmd").GetString()));
+        });
+        Assert.Contains(actions, a => a.GetProperty("data").GetProperty("cmd").GetString() == "citypairs Kunming");
+        Assert.StartsWith("StarExpress: ", card.GetProperty("fallbackText").GetString());
     }
 }

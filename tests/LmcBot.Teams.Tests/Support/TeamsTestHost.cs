@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,8 @@ namespace LmcBot.Teams.Tests.Support;
 
 /// <summary>
 /// The bot as the host runs it (<c>AddTeamsAdapter</c> + <c>MapTeamsMessaging</c> on Kestrel,
-/// loopback, port 0) wired to the fake issuer, token endpoint and connector.
+/// loopback, port 0) wired to the fake issuer, token endpoint and connector. Unless a test brings
+/// its own, the bot is the core's real one over the repository's knowledge (<see cref="TestBot.Shared"/>).
 /// </summary>
 public sealed class TeamsTestHost : IAsyncDisposable
 {
@@ -30,6 +32,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
     private TeamsTestHost(IChatBot bot, TimeProvider time) => (Bot, Time) = (bot, time);
 
     public IChatBot Bot { get; }
+
+    /// <summary>The requests the adapter made of the default bot.</summary>
+    public IReadOnlyList<ChatRequest> Recorded => ((RecordingChatBot)Bot).Requests;
 
     public TimeProvider Time { get; }
 
@@ -47,6 +52,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="bot">The bot behind the adapter; default: the real core bot, recorded (<see cref="Recorded"/>).</param>
     /// <param name="configure">Changes to the <c>Teams:*</c> settings the host starts with.</param>
     /// <param name="development">No app id: the unauthenticated, loopback-only development mode.</param>
     /// <param name="singleTenant">A single-tenant bot in <see cref="TenantId"/>.</param>
@@ -57,7 +63,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         bool development = false,
         bool singleTenant = false)
     {
-        var host = new TeamsTestHost(bot ?? new ScriptedChatBot(), time ?? TimeProvider.System);
+        var host = new TeamsTestHost(bot ?? new RecordingChatBot(TestBot.Shared), time ?? TimeProvider.System);
         host.Issuer = await FakeBotFrameworkIssuer.StartAsync();
         host.Connector = await FakeBotConnector.StartAsync();
         host.Tokens = await FakeTokenEndpoint.StartAsync(AppId, AppPassword, singleTenant ? TenantId : "botframework.com");
