@@ -7,25 +7,26 @@ namespace LmcBot.Teams.Tests.Authentication;
 /// <summary>Every bad token is 401 with nothing sent, and the host still answers the next good request.</summary>
 public sealed class TokenValidationTests
 {
-    public static TheoryData<string> RejectedTokens() =>
-    [
-        "expired beyond the 5-minute skew",
-        "not valid until 6 minutes from now",
-        "for another audience",
-        "from another issuer",
-        "unsigned (alg none)",
-        "HS256 keyed with the public key",
-        "signed by an unpublished key",
-        "signed by a key not endorsed for msteams",
-        "serviceurl claim differs",
-        "no serviceurl claim",
-        "payload tampered after signing",
-        "not a JWT",
-    ];
+    /// <summary>Each bad token with the reason the adapter must log, so a case cannot pass for the wrong reason.</summary>
+    public static TheoryData<string, string> RejectedTokens() => new()
+    {
+        { "expired beyond the 5-minute skew", "SecurityTokenInvalidLifetimeException" },
+        { "not valid until 6 minutes from now", "SecurityTokenInvalidLifetimeException" },
+        { "for another audience", "SecurityTokenInvalidAudienceException" },
+        { "from another issuer", "untrusted issuer" },
+        { "unsigned (alg none)", "SecurityTokenInvalidSignatureException" },
+        { "HS256 keyed with the public key", "SecurityTokenInvalidSignatureException" },
+        { "signed by an unpublished key", "SecurityTokenSignatureKeyNotFoundException" },
+        { "signed by a key not endorsed for msteams", "not endorsed for channel 'msteams'" },
+        { "serviceurl claim differs", "serviceurl claim differs" },
+        { "no serviceurl claim", "no serviceurl claim" },
+        { "payload tampered after signing", "SecurityTokenInvalidSignatureException" },
+        { "not a JWT", "malformed token" },
+    };
 
     [Theory]
     [MemberData(nameof(RejectedTokens))]
-    public async Task Post_WithBadToken_Returns401AndSendsNothing(string token)
+    public async Task Post_WithBadToken_Returns401AndSendsNothing(string token, string reason)
     {
         var bot = new ScriptedChatBot();
         await using var host = await TeamsTestHost.StartAsync(bot);
@@ -33,6 +34,7 @@ public sealed class TokenValidationTests
         using var response = await host.PostAsync(host.Sample("personal-message.json"), BadToken(host, token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(host.Logs.Entries, e => e.Message.StartsWith("Teams: refused", StringComparison.Ordinal) && e.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Empty(bot.Requests);
         Assert.Empty(host.Connector.Attempts);
         await AssertStillAnswersAsync(host);
