@@ -81,15 +81,22 @@ public static partial class TeamsAppPackage
         Bots = [new ManifestBot(settings.AppId, BotScopes, [new ManifestCommandList(BotScopes, Commands(catalog))])],
     };
 
-    /// <summary>The command menu: public commands first, then admin ones marked as such, at most ten.</summary>
+    /// <summary>
+    /// The command menu: the catalog's top-level commands, public ones first, admin ones marked, at
+    /// most ten. A group such as <c>kb</c> appears once; typed alone, the core lists its subcommands.
+    /// </summary>
     internal static IReadOnlyList<ManifestCommand> Commands(CommandCatalog catalog) =>
-        [.. catalog.Leaves()
-            .Select(leaf => (leaf.Path, Command: catalog.Find(leaf.Path) ?? leaf.Command))
-            .OrderBy(leaf => leaf.Command.AdminOnly)
+        [.. catalog.Commands
+            .OrderBy(command => command.AdminOnly)
             .Take(MaxCommands)
-            .Select(leaf => new ManifestCommand(
-                Shorten(leaf.Path, MaxCommandTitle),
-                Shorten(leaf.Command.AdminOnly ? $"Admin: {leaf.Command.Description}" : leaf.Command.Description, MaxCommandDescription)))];
+            .Select(command => new ManifestCommand(
+                Shorten(command.Name, MaxCommandTitle),
+                Shorten(AdminMarked(command), MaxCommandDescription)))];
+
+    private static string AdminMarked(CommandDefinition command) =>
+        command.AdminOnly && !command.Description.StartsWith("Admin", StringComparison.OrdinalIgnoreCase)
+            ? $"Admin: {command.Description}"
+            : command.Description;
 
     private static List<string> Problems(TeamsAppPackageSettings s)
     {
