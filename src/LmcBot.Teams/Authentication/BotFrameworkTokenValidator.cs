@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using LmcBot.Teams.Configuration;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace LmcBot.Teams.Authentication;
 /// <see cref="ConfigurationManager{T}"/>, refetched once on an unknown key), issuer, audience equal to
 /// the app id, and lifetime with 5 minutes of skew on the injected clock. Bot Framework tokens
 /// also yield the signing key's endorsements; the caller matches them and the
-/// <c>serviceurl</c> claim against the activity.
+/// <c>serviceurl</c> claim against the activity, on every request. A success is remembered for
+/// the same token string until it expires or for five minutes, whichever is sooner.
 /// </summary>
 internal sealed class BotFrameworkTokenValidator
 {
@@ -26,6 +28,11 @@ internal sealed class BotFrameworkTokenValidator
     /// <summary>The least time between two fetches forced by unknown key ids.</summary>
     public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest a successful validation is reused for the same token string.</summary>
+    public static readonly TimeSpan ValidationCacheLifetime = TimeSpan.FromMinutes(5);
+
+    private const int MaxCachedValidations = 1024;
+
     private static readonly string[] Algorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -35,6 +42,10 @@ internal sealed class BotFrameworkTokenValidator
     private readonly ILogger<BotFrameworkTokenValidator> _logger;
     private readonly TrustedIssuer _botFramework;
     private readonly TrustedIssuer? _entra;
+
+    // The channel reuses one token for many activities (up to an hour), so a signature checked
+    // once need not be checked again for every message. Only successes are kept.
+    private readonly ConcurrentDictionary<string, CachedValidation> _validated = new(StringComparer.Ordinal);
 
     public BotFrameworkTokenValidator(
         IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
@@ -60,6 +71,8 @@ internal sealed class BotFrameworkTokenValidator
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             return TokenValidation.Refuse("no bearer token");
         var token = authorization[scheme.Length..].Trim();
+        if (_validated.TryGetValue(token, out var cached) && _time.GetUtcNow() < cached.Until)
+            return TokenValidation.Accept(cached.Identity);
 
         string issuer;
         try
@@ -98,10 +111,32 @@ internal sealed class BotFrameworkTokenValidator
         if (!result.IsValid)
             return TokenValidation.Refuse(result.Exception?.GetType().Name ?? "invalid token");
 
+        var validated = (JsonWebToken)result.SecurityToken;
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
-        return TokenValidation.Accept(trusted.Endorsed
-            ? InboundIdentity.BotFramework(serviceUrl, EndorsementsOf(configuration, ((JsonWebToken)result.SecurityToken).SigningKey?.KeyId))
-            : InboundIdentity.Entra(serviceUrl));
+        var identity = trusted.Endorsed
+            ? InboundIdentity.BotFramework(serviceUrl, EndorsementsOf(configuration, validated.SigningKey?.KeyId))
+            : InboundIdentity.Entra(serviceUrl);
+        Remember(token, identity, validated.ValidTo);
+        return TokenValidation.Accept(identity);
+    }
+
+    /// <summary>Keeps a success until the token expires (with skew) or for five minutes, whichever is sooner.</summary>
+    private void Remember(string token, InboundIdentity identity, DateTime validTo)
+    {
+        var now = _time.GetUtcNow();
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) + ClockSkew;
+        var until = expires < now + ValidationCacheLifetime ? expires : now + ValidationCacheLifetime;
+        if (_validated.Count >= MaxCachedValidations)
+        {
+            foreach (var entry in _validated)
+            {
+                if (entry.Value.Until <= now)
+                    _validated.TryRemove(entry);
+            }
+            if (_validated.Count >= MaxCachedValidations)
+                _validated.Clear();
+        }
+        _validated[token] = new CachedValidation(identity, until);
     }
 
     private TokenValidationParameters Parameters(TrustedIssuer trusted, OpenIdConnectConfiguration configuration) => new()
@@ -180,6 +215,8 @@ internal sealed class BotFrameworkTokenValidator
         var keys = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), documents);
         return new TrustedIssuer(issuers, metadataUrl, documents, keys, endorsed);
     }
+
+    private sealed record CachedValidation(InboundIdentity Identity, DateTimeOffset Until);
 
     /// <summary>One issuer we accept tokens from, with the metadata its keys come from.</summary>
     private sealed class TrustedIssuer(

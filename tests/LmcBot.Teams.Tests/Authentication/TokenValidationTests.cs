@@ -1,6 +1,7 @@
 using System.Net;
 using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LmcBot.Teams.Tests.Authentication;
 
@@ -70,6 +71,39 @@ public sealed class TokenValidationTests
         using var response = await host.PostAsync(host.Sample("personal-message.json"), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Connector.Delivered);
+    }
+
+    [Fact]
+    public async Task Post_SameTokenAfterItExpired_Returns401EvenThoughItWorkedBefore()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TeamsTestHost.StartAsync(time: time);
+        var now = time.GetUtcNow();
+        // Accepted within the 5-minute skew, then lapsing one minute later: sooner than the cache's own limit.
+        var token = host.Issuer.CreateToken(host.TokenSpec() with { NotBefore = now.AddMinutes(-60), Expires = now.AddMinutes(-4) });
+        using (var first = await host.PostAsync(host.Sample("personal-message.json"), token))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        time.Advance(TimeSpan.FromSeconds(61));
+        using var second = await host.PostAsync(host.Sample("personal-message.json"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Single(host.Connector.Delivered);
+    }
+
+    [Fact]
+    public async Task Post_SameTokenForAnotherServiceUrl_Returns401AfterItWasAccepted()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+        var token = host.ValidToken();
+        using (var first = await host.PostAsync(host.Sample("personal-message.json"), token))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        using var second = await host.PostAsync(
+            host.Sample("personal-message.json", a => a["serviceUrl"] = host.Connector.ServiceUrl.Replace("/amer/", "/emea/")), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         Assert.Single(host.Connector.Delivered);
     }
 

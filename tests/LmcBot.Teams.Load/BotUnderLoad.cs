@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json;
+using LmcBot.Core;
+using LmcBot.Teams.Connector;
+using LmcBot.Teams.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LmcBot.Teams.Load;
+
+/// <summary>
+/// One host, as the real one is wired (core + <c>AddTeamsAdapter</c> + <c>MapTeamsMessaging</c>),
+/// plus <c>/bare</c>: no validation, no answering, a fixed reply posted through the same
+/// connector client (token cache, retries, allow-list). The difference between the two is what
+/// validation, answering and rendering cost.
+/// </summary>
+internal sealed class BotUnderLoad : IAsyncDisposable
+{
+    public const string AppId = "5f0c2e1a-7b3d-4c59-9a8e-1d2f3a4b5c6d";
+    public const string AppPassword = "load-client-secret";
+
+    private static readonly byte[] FixedReply = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    {
+        ["type"] = "message",
+        ["text"] = "A fixed reply from the bare endpoint.",
+    });
+
+    private readonly WebApplication _app;
+
+    private BotUnderLoad(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
+
+    public string BaseUrl { get; }
+
+    public Uri MessagingUrl => new($"{BaseUrl}/api/messages");
+
+    public Uri BareUrl => new($"{BaseUrl}/bare");
+
+    public static async Task<BotUnderLoad> StartAsync(
+        string repositoryRoot, string databasePath, FakeBotFrameworkIssuer issuer, FakeTokenEndpoint tokens)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:DatabasePath"] = databasePath,
+            ["Knowledge:Folder"] = Path.Combine(repositoryRoot, "knowledge"),
+            ["Teams:Enabled"] = "true",
+            ["Teams:AppId"] = AppId,
+            ["Teams:AppPassword"] = AppPassword,
+            ["Teams:OpenIdMetadataUrl"] = issuer.OpenIdMetadataUrl,
+            ["Teams:AuthorityHost"] = tokens.AuthorityHost,
+            ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddLmcBotCore(builder.Configuration, repositoryRoot);
+        builder.Services.AddTeamsAdapter(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapTeamsMessaging();
+        app.MapPost("/bare", BareAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BotUnderLoad(app, address.TrimEnd('/'));
+    }
+
+    private static async Task BareAsync(HttpContext context, BotConnectorClient connector)
+    {
+        using var activity = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var root = activity.RootElement;
+        var address = new ReplyAddress(
+            root.GetProperty("serviceUrl").GetString()!,
+            root.GetProperty("conversation").GetProperty("id").GetString()!,
+            root.GetProperty("id").GetString());
+        await connector.SendAsync(address, FixedReply, context.RequestAborted);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

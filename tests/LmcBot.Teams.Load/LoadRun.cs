@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using LmcBot.Teams.Tests.Fakes;
+
+namespace LmcBot.Teams.Load;
+
+/// <summary>
+/// A closed loop of <c>concurrency</c> conversations, each posting its next message as soon as the
+/// previous POST returns, for a fixed time after a warm-up. Latency is from just before the POST to
+/// the reply's arrival at the fake connector (matched by replyToId = the activity id).
+/// </summary>
+internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer issuer, HttpClient client)
+{
+    /// <summary>Questions and text commands people ask, so every kind of answer is rendered.</summary>
+    private static readonly string[] Questions =
+    [
+        "Which stops does StarExpress make?",
+        "route StarExpress",
+        "investors Thailand",
+        "citypairs Chiang Mai",
+        "When was the China-Laos Railway opened?",
+        "Which Chinese EV makers invest in Thailand?",
+        "How much was China-Mekong trade in 2024?",
+        "sister city of Chiang Mai",
+        "trade",
+        "What is the Lancang-Mekong Cooperation?",
+        "help",
+        "about",
+    ];
+
+    public async Task<LoadResult> RunAsync(string label, Uri url, int concurrency, TimeSpan warmUp, TimeSpan duration)
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "personal-message.json"))
+            .Replace("{{serviceUrl}}", connector.ServiceUrl, StringComparison.Ordinal)
+            .Replace("{{botId}}", "28:" + BotUnderLoad.AppId, StringComparison.Ordinal))!.AsObject();
+        // Teams reuses a channel token for up to an hour, so each conversation signs one up front.
+        var token = issuer.CreateToken(new TokenSpec(BotUnderLoad.AppId, connector.ServiceUrl, DateTimeOffset.UtcNow));
+
+        var starts = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var failures = 0;
+        var measuring = false;
+        var clock = Stopwatch.StartNew();
+        var end = warmUp + duration;
+        long measuredFrom = 0, measuredTo = 0;
+
+        async Task Conversation(int number)
+        {
+            var sent = 0;
+            while (clock.Elapsed < end)
+            {
+                if (!measuring && clock.Elapsed >= warmUp)
+                {
+                    lock (starts)
+                    {
+                        if (!measuring)
+                        {
+                            measuredFrom = Stopwatch.GetTimestamp();
+                            measuring = true;
+                        }
+                    }
+                }
+                var id = $"{label}-{number}-{sent}";
+                var activity = template.DeepClone().AsObject();
+                activity["id"] = id;
+                activity["text"] = Questions[(number + sent) % Questions.Length];
+                activity["conversation"]!["id"] = $"a:load-conversation-{number}";
+                using var request = new HttpRequestMessage(HttpMethod.Post, url)
+                {
+                    Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var measured = measuring;
+                if (measured)
+                    starts[id] = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    Interlocked.Increment(ref failures);
+                sent++;
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(Conversation));
+        measuredTo = Stopwatch.GetTimestamp();
+
+        var latencies = connector.Delivered
+            .Where(call => call.ReplyToId is { } id && starts.ContainsKey(id))
+            .Select(call => Stopwatch.GetElapsedTime(starts[call.ReplyToId!], call.ReceivedAt).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        return new LoadResult(label, concurrency, Stopwatch.GetElapsedTime(measuredFrom, measuredTo), starts.Count, latencies, failures);
+    }
+}
