@@ -32,8 +32,12 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
         "about",
     ];
 
+    private int _phases;
+
     public async Task<LoadResult> RunAsync(string label, Uri url, int concurrency, TimeSpan warmUp, TimeSpan duration)
     {
+        // Activity ids are unique across phases, so replies are matched to this phase's requests only.
+        var phase = Interlocked.Increment(ref _phases);
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "personal-message.json"))
             .Replace("{{serviceUrl}}", connector.ServiceUrl, StringComparison.Ordinal)
             .Replace("{{botId}}", "28:" + BotUnderLoad.AppId, StringComparison.Ordinal))!.AsObject();
@@ -46,6 +50,8 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
         var clock = Stopwatch.StartNew();
         var end = warmUp + duration;
         long measuredFrom = 0, measuredTo = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuFrom = TimeSpan.Zero;
 
         async Task Conversation(int number)
         {
@@ -59,11 +65,12 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
                         if (!measuring)
                         {
                             measuredFrom = Stopwatch.GetTimestamp();
+                            cpuFrom = process.TotalProcessorTime;
                             measuring = true;
                         }
                     }
                 }
-                var id = $"{label}-{number}-{sent}";
+                var id = $"{label}-{phase}-{number}-{sent}";
                 var activity = template.DeepClone().AsObject();
                 activity["id"] = id;
                 activity["text"] = Questions[(number + sent) % Questions.Length];
@@ -85,12 +92,14 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(Conversation));
         measuredTo = Stopwatch.GetTimestamp();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuFrom;
 
         var latencies = connector.Delivered
             .Where(call => call.ReplyToId is { } id && starts.ContainsKey(id))
             .Select(call => Stopwatch.GetElapsedTime(starts[call.ReplyToId!], call.ReceivedAt).TotalMilliseconds)
             .Order()
             .ToArray();
-        return new LoadResult(label, concurrency, Stopwatch.GetElapsedTime(measuredFrom, measuredTo), starts.Count, latencies, failures);
+        return new LoadResult(label, concurrency, Stopwatch.GetElapsedTime(measuredFrom, measuredTo), starts.Count, latencies, failures, cpu);
     }
 }

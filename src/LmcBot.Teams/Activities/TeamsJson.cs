@@ -21,10 +21,13 @@ internal sealed partial class TeamsJsonContext : JsonSerializerContext;
 /// <summary>The serialiser settings: source-generated, and non-ASCII text kept as UTF-8 so size limits count real bytes.</summary>
 internal static class TeamsJson
 {
-    // The options given to the context replace the attribute's, so they repeat camelCase,
-    // case-insensitive reading and null omission (JsonSerializerDefaults.Web plus WhenWritingNull).
-    public static TeamsJsonContext Context { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    // The options given to the context replace the attribute's, so they repeat them exactly
+    // (a difference, such as JsonSerializerDefaults.Web's number handling, would also switch off
+    // the generated fast path) and add only the encoder.
+    public static TeamsJsonContext Context { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Bodies go to HTTP APIs, never into HTML, so HTML-sensitive characters need no escaping;
         // escaping every Thai or Chinese character as \uXXXX would triple its size.
