@@ -61,6 +61,7 @@ public sealed class AnswerEngine
 
     // ---------------------------------------------------------------- scoring
 
+    /// <param name="MissingEntity">The fact lacks a name the question gives, or contradicts it (another meeting number, another category).</param>
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
 
     private static List<ScoredFact> ScoreFacts(QuestionAnalysis q, KnowledgeIndex index)
@@ -73,6 +74,7 @@ public sealed class AnswerEngine
         var results = new List<ScoredFact>(candidates.Count);
         var required = RequiredEntities(q, index);
         var asksReason = q.AllTerms.Overlaps(Lexicon.ReasonCues);
+        var ubiquitous = Math.Max(8, index.FactCount / 4);
         foreach (var id in candidates)
         {
             var fact = index.Facts[id];
@@ -84,6 +86,7 @@ public sealed class AnswerEngine
                 if (fact.Entities.Contains(entity))
                 {
                     entityScore += 1.5 + 3 * index.Entities[entity].Weight;
+                    if (IsAbout(fact, index.Entities[entity])) entityScore += 1;
                     matches++;
                 }
                 else if (required.Contains(entity))
@@ -93,8 +96,19 @@ public sealed class AnswerEngine
             }
             var covered = 0;
             var lexical = 0.0;
+            var categories = index.KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
             foreach (var term in q.ContentTerms)
             {
+                // "Which country …" is covered by a country the fact names.
+                if (Lexicon.AnswerTypes.TryGetValue(term, out var answerType) && q.WantedTypes.Contains(answerType)
+                    && fact.Entities.Any(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+                {
+                    covered++;
+                    continue;
+                }
+                // A category the question names that this fact's category contradicts ("leaders'" for a ministers' meeting).
+                if (categories is not null && categories.Contains(term) && !fact.CategoryTerms.Contains(term) && fact.CategoryTerms.Count > 0)
+                    missing = true;
                 if (!fact.Terms.TryGetValue(term, out var tf)) continue;
                 covered++;
                 var idf = index.FactIdf.GetValueOrDefault(term, 1f);
@@ -108,7 +122,25 @@ public sealed class AnswerEngine
                 score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
             if (q.AsksQuantity && fact.Fact.Kind == FactKind.Figure) score += 1;
             if (asksReason && fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains)) score += 2;
-            if (q.WantedTypes.Count > 0 && fact.Entities.Any(e => !q.EntityIds.Contains(e) && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+            if (q.Ordinals.Count > 0)
+            {
+                // The ordinal asked for is a constraint, like a name: the fact must carry it.
+                var carries = fact.Fact.Get("number") is { } number
+                    ? q.Ordinals.Any(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture) == number)
+                    : q.Ordinals.Any(o => fact.FoldedStatement.Contains(" " + Lexicon.OrdinalWords[o] + " ", StringComparison.Ordinal));
+                if (carries) score += 3;
+                else missing = true;
+            }
+            foreach (var phrase in q.Phrases)
+                if (fact.FoldedStatement.Contains(phrase, StringComparison.Ordinal)) score += 1;
+            foreach (var alias in q.AliasTexts)
+                if (fact.FoldedStatement.Contains(" " + alias + " ", StringComparison.Ordinal))
+                {
+                    score += 1.5;
+                    // A statement that gives the alias beside the full name defines it ("what does MLC stand for").
+                    if (q.EntityIds.Any(e => fact.FoldedStatement.Contains(" " + TextFolding.Fold(index.Entities[e].Name) + " ", StringComparison.Ordinal))) score += 1;
+                }
+            if (q.WantedTypes.Count > 0 && fact.Entities.Any(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
                 score += 1.5;
             score -= 0.05 * fact.GradeRank;
             if (missing) score -= 4;
@@ -154,7 +186,8 @@ public sealed class AnswerEngine
 
     private static Answer? TryFigure(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries)) return null;
+        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
+        if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)) return null;
         if (q.AllTerms.Overlaps(Lexicon.ReasonCues)) return null;
         // Pick the series by what it is about; the year decides within the series, not between series.
         var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
@@ -171,7 +204,7 @@ public sealed class AnswerEngine
         var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
-        var dated = series.Where(s => s.Years.Count > 0).ToList();
+        var dated = SeriesPoints(series);
 
         if (q.Years.Count > 0)
         {
@@ -206,6 +239,11 @@ public sealed class AnswerEngine
                 FollowUps = [FollowUp.Ask($"What is the latest {label} figure?")],
             };
         }
+        // A figure the question singles out ("in its first month") beats the latest one.
+        var latestScored = dated.Count > 0 ? scored.FirstOrDefault(s => s.Fact == dated[^1]) : null;
+        if (!q.WantsLatest && dated.Count > 0 && best.Fact != dated[^1]
+            && (latestScored is null || best.Coverage > latestScored.Coverage || best.Score > latestScored.Score + 1.5))
+            return Compose(index, [best.Fact], "figure", confidence, q);
         // Latest (asked for, or the default for "how much is X").
         var latest = dated.Count > 0 ? dated[^1] : best.Fact;
         var answer = Compose(index, [latest], "figure", confidence, q);
@@ -213,17 +251,31 @@ public sealed class AnswerEngine
             answer = answer with
             {
                 Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
-                FollowUps = [FollowUp.Ask($"How has {label} changed over time?"), .. answer.FollowUps.Take(2)],
+                FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(3).ToList(),
             };
         return answer;
+    }
+
+    /// <summary>
+    /// One point per date, best-graded first: a date two sources give once, and a version that only a
+    /// secondary source gives never stands as the "latest" when a better-graded point exists.
+    /// </summary>
+    private static List<IndexedFact> SeriesPoints(List<IndexedFact> series)
+    {
+        var dated = series.Where(s => s.Years.Count > 0).ToList();
+        var established = dated.Where(s => s.GradeRank < SourceGrade.Rank(SourceGrade.Secondary)).ToList();
+        if (established.Count > 0) dated = established;
+        return dated.GroupBy(s => AnswerFormatting.DateOf(s.Fact))
+            .Select(g => g.OrderBy(s => s.GradeRank).First())
+            .OrderBy(s => s.Fact.SortDate() ?? "", StringComparer.Ordinal)
+            .ToList();
     }
 
     // ---------------------------------------------------------------- city pairs
 
     private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (q.KindAffinity(FactKind.CityPair) < 1 || !(q.AllTerms.Contains("sister") || q.AllTerms.Contains("friendship") || q.AllTerms.Contains("partner") || q.AllTerms.Contains("pair")))
-            return null;
+        if (!q.AllTerms.Overlaps(Lexicon.CityPairCues)) return null;
         var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && f.Entities.Contains(e.Id) && (f.Fact.Get("city_a") == e.Name || f.Fact.Get("city_b") == e.Name))).ToList();
         if (cities.Count == 0)
         {
@@ -373,7 +425,7 @@ public sealed class AnswerEngine
         {
             var entity = index.Entities[q.Mentions[0].EntityId];
             var overview = scored.Where(s => s.Fact.Entities.Contains(entity.Id) && !s.MissingEntity)
-                .OrderByDescending(s => IsAbout(s.Fact, entity) ? 1 : 0).ThenByDescending(s => s.Score)
+                .OrderByDescending(s => s.Score)
                 .DistinctBy(s => s.Fact.Fact.Claim ?? s.Fact.Fact.Id).Take(3).Select(s => s.Fact).ToList();
             return Compose(index, overview, "overview", confidence, q) with { Title = entity.Name };
         }
@@ -383,7 +435,9 @@ public sealed class AnswerEngine
         foreach (var other in scored.Skip(1).Take(6))
         {
             if (answerSet.Count >= 3) break;
-            if (other.MissingEntity || other.Score < best.Score * 0.85 || other.Fact.Fact.Kind != best.Fact.Fact.Kind || other.Coverage < best.Coverage) continue;
+            if (other.MissingEntity || other.Coverage < best.Coverage) continue;
+            var sameKind = other.Fact.Fact.Kind == best.Fact.Fact.Kind;
+            if (other.Score < best.Score * (sameKind ? 0.85 : 0.95)) continue;
             if (best.Fact.Fact.Claim is not null && other.Fact.Fact.Claim == best.Fact.Fact.Claim) continue;
             answerSet.Add(other.Fact);
         }
@@ -391,7 +445,7 @@ public sealed class AnswerEngine
     }
 
     private static bool IsAbout(IndexedFact fact, IndexedEntity entity) =>
-        fact.Fact.Get("name") == entity.Name || fact.Fact.Get("investor") == entity.Name || fact.Fact.Get("subject") == entity.Name;
+        fact.Fact.Get("name") == entity.Name || fact.Fact.Get("investor") == entity.Name;
 
     private static string IntentOf(string kind, QuestionAnalysis q) => kind switch
     {
@@ -414,10 +468,13 @@ public sealed class AnswerEngine
         var required = RequiredEntities(q, index);
         IndexedSentence? best = null;
         double bestScore = 0, bestCoverage = 0;
+        var constraints = q.ContentTerms.Where(index.AllCategoryTerms.Contains)
+            .Concat(q.Ordinals.Select(o => Lexicon.OrdinalWords[o])).ToList();
         foreach (var id in candidates)
         {
             var sentence = index.Sentences[id];
             if (required.Any(e => !sentence.Entities.Contains(e))) continue;
+            if (constraints.Any(c => !sentence.Terms.Contains(c))) continue;
             var covered = 0;
             var score = 0.0;
             foreach (var term in q.ContentTerms)

@@ -17,4 +17,8 @@ internal sealed class IndexedFact(int id, Fact fact)
     public int GradeRank { get; set; } = 6;
     /// <summary>Years the fact's date fields name.</summary>
     public HashSet<int> Years { get; } = [];
+    /// <summary>The statement folded, with spaces around, for phrase checks.</summary>
+    public string FoldedStatement { get; set; } = "";
+    /// <summary>Terms of the categorical fields (type, status, sector, mode), which a question may contradict.</summary>
+    public HashSet<string> CategoryTerms { get; } = new(StringComparer.Ordinal);
 }

@@ -28,6 +28,16 @@ public sealed class KnowledgeIndex
     internal Dictionary<string, float> FactIdf { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, float> SentenceIdf { get; } = new(StringComparer.Ordinal);
     internal float AverageFactLength { get; private set; } = 1;
+    /// <summary>Fields that sort facts of a kind into categories ("leaders' meeting" against "foreign ministers' meeting").</summary>
+    internal static readonly string[] CategoryFields = ["type", "status"];
+
+    /// <summary>Kinds whose categorical fields are closed vocabularies (a meeting's type, a city pair's status).</summary>
+    internal static readonly HashSet<string> CategoricalKinds = [FactKind.Meeting, FactKind.CityPair];
+
+    /// <summary>Every term of a closed category: a question that names one is constrained by it.</summary>
+    internal HashSet<string> AllCategoryTerms { get; } = new(StringComparer.Ordinal);
+    /// <summary>Per kind, the terms its facts' categorical fields use.</summary>
+    internal Dictionary<string, HashSet<string>> KindCategoryTerms { get; } = new(StringComparer.Ordinal);
 
     public int FactCount => Facts.Count;
     public int SentenceCount => Sentences.Count;
@@ -77,6 +87,20 @@ public sealed class KnowledgeIndex
         }
         foreach (var entity in index.Entities)
             entity.Weight = 1.0 / (1.0 + Math.Log(1 + entity.Facts.Count));
+        foreach (var fact in index.Facts)
+        {
+            if (!index.KindCategoryTerms.TryGetValue(fact.Fact.Kind, out var terms))
+                index.KindCategoryTerms[fact.Fact.Kind] = terms = new HashSet<string>(StringComparer.Ordinal);
+            terms.UnionWith(fact.CategoryTerms);
+            index.AllCategoryTerms.UnionWith(fact.CategoryTerms);
+        }
+        // Words every category shares ("meeting") constrain nothing.
+        foreach (var (kind, terms) in index.KindCategoryTerms)
+        {
+            var categorised = index.Facts.Where(f => f.Fact.Kind == kind && f.CategoryTerms.Count > 0).ToList();
+            terms.RemoveWhere(t => categorised.All(f => f.CategoryTerms.Contains(t)));
+        }
+        index.AllCategoryTerms.IntersectWith(index.KindCategoryTerms.Values.SelectMany(t => t));
 
         // Sentences.
         foreach (var sentence in content.Sentences)
@@ -151,6 +175,11 @@ public sealed class KnowledgeIndex
             }
         }
         AddText(fact.Statement, 1f);
+        indexed.FoldedStatement = " " + TextFolding.Fold(fact.Statement) + " ";
+        foreach (var field in CategoricalKinds.Contains(fact.Kind) ? CategoryFields : [])
+            foreach (var value in fact.GetList(field))
+                foreach (var token in TextFolding.Tokens(value))
+                    indexed.CategoryTerms.Add(Lexicon.Term(token));
         AddText(fact.Quote, 0.3f);
         foreach (var keyword in fact.Keywords) AddText(keyword, 1f);
         foreach (var (name, values) in fact.Fields)

@@ -29,7 +29,7 @@ internal static class Lexicon
         see seen saw look looks looking mean means meant call called calls known seem seems keep kept help helps helped
         example examples instance case cases mention mentioned mentions refer refers referred regarding concerning related
         important main major key big little new old good great best biggest largest overall general specific particular
-        also still already ever never often always sometimes usually again yet ago later earlier today tomorrow
+        also still already ever never always sometimes usually stand stands co again yet ago later earlier today tomorrow
         right now then soon recently lately whether because since although though while during before after until
         could would might shall will able possible probably maybe perhaps sure certain true false correct
         people person someone anyone everyone nobody thing place time times lot lots bit
@@ -84,15 +84,27 @@ internal static class Lexicon
     public static readonly Dictionary<string, string> Synonyms = BuildSynonyms(
         ("nation", "country"), ("state", "country"), ("centre", "center"), ("organization", "organisation"),
         ("twin", "sister"), ("twinned", "sister"), ("twinning", "sister"), ("automaker", "carmaker"), ("car", "vehicle"),
-        ("ev", "electric"), ("summit", "meeting"), ("meet", "meeting"), ("met", "meeting"), ("fertiliser", "fertilizer"),
+        ("ev", "electric"), ("meet", "meeting"), ("met", "meeting"), ("fertiliser", "fertilizer"),
         ("inaugurate", "open"), ("inaugurated", "open"), ("begin", "start"), ("began", "start"), ("kick", "start"),
         ("establish", "found"), ("established", "found"), ("founded", "found"), ("set", "found"), ("form", "found"), ("formed", "found"),
         ("launch", "start"), ("launched", "start"), ("firm", "company"), ("enterprise", "company"), ("factory", "plant"),
-        ("trip", "journey"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
+        ("trip", "journey"), ("handle", "carry"), ("handled", "carry"), ("transport", "carry"), ("transported", "carry"), ("ship", "carry"), ("shipped", "carry"), ("summit", "leader"), ("summits", "leader"), ("long", "length"), ("distance", "length"), ("far", "length"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
         ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
         ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
         ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
         ("hydrological", "water"), ("hydrology", "water"), ("river", "water"));
+
+    public static readonly HashSet<string> CityPairCues = StemAll("sister sisters twin twins twinned twinning partner partners partnered pair pairs paired friendship friendly");
+
+    /// <summary>Ordinal words and their numbers ("third" and "3rd" are 3).</summary>
+    public static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["1st"] = 1, ["second"] = 2, ["2nd"] = 2, ["third"] = 3, ["3rd"] = 3, ["fourth"] = 4, ["4th"] = 4,
+        ["fifth"] = 5, ["5th"] = 5, ["sixth"] = 6, ["6th"] = 6, ["seventh"] = 7, ["7th"] = 7, ["eighth"] = 8, ["8th"] = 8,
+        ["ninth"] = 9, ["9th"] = 9, ["tenth"] = 10, ["10th"] = 10, ["eleventh"] = 11, ["11th"] = 11, ["twelfth"] = 12, ["12th"] = 12,
+    };
+
+    public static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
     /// <summary>Words that ask specifically about investing (not just "company", which any fact about a firm may answer).</summary>
     public static readonly HashSet<string> InvestmentCues = StemAll("invest invests invested investing investor investors investment investments ev evs carmaker carmakers automaker automakers");
@@ -102,7 +114,7 @@ internal static class Lexicon
 
     /// <summary>Words that name the type of thing a "which/what …" question wants back.</summary>
     public static readonly Dictionary<string, string> AnswerTypes = BuildAnswerTypes(
-        ("country", "country"), ("countries", "country"), ("nation", "country"), ("nations", "country"), ("members", "country"), ("member", "country"),
+        ("country", "country"), ("countries", "country"), ("nation", "country"), ("nations", "country"),
         ("city", "city"), ("cities", "city"), ("town", "city"), ("towns", "city"),
         ("company", "company"), ("companies", "company"), ("firm", "company"), ("firms", "company"), ("maker", "company"), ("makers", "company"),
         ("carmakers", "company"), ("automakers", "company"), ("investors", "company"), ("investor", "company"),

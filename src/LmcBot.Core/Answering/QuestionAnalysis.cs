@@ -19,6 +19,12 @@ internal sealed partial class QuestionAnalysis
     public required List<string> UnknownNames { get; init; }
     public required HashSet<string> AllTerms { get; init; }
     public required List<int> Years { get; init; }
+    /// <summary>Ordinals asked about ("first", "3rd").</summary>
+    public required List<int> Ordinals { get; init; }
+    /// <summary>Folded alias texts the question used for its entities, when not the canonical name ("mlc").</summary>
+    public required List<string> AliasTexts { get; init; }
+    /// <summary>Adjacent subject words ("first year"), folded, for phrase matches.</summary>
+    public required List<string> Phrases { get; init; }
     public bool AsksWhen { get; init; }
     public bool AsksQuantity { get; init; }
     public bool WantsLatest { get; init; }
@@ -65,20 +71,32 @@ internal sealed partial class QuestionAnalysis
         var unknown = new List<string>();
         var all = new HashSet<string>(StringComparer.Ordinal);
         var years = new List<int>();
+        var ordinals = new List<int>();
         for (var i = 0; i < corrected.Length; i++)
         {
             var token = corrected[i];
+            if (Lexicon.Ordinals.TryGetValue(token, out var ordinal) && !inEntity[i])
+            {
+                ordinals.Add(ordinal);
+                var word = Lexicon.OrdinalWords[ordinal];
+                all.Add(word);
+                content.Add(word);
+                continue;
+            }
             var stem = Stemmer.Stem(token);
             var term = Lexicon.Canonical(stem);
             all.Add(term);
             all.Add(stem);
+            all.Add(token);
             if (token.Length == 4 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
             {
                 years.Add(year);
                 continue;
             }
             if (inEntity[i] || Lexicon.StopWords.Contains(token) || Lexicon.StopWords.Contains(stem)) continue;
-            if (IsCueOnly(token, stem)) continue;
+            // "first year", "first month": the unit after an ordinal is part of the subject.
+            var afterOrdinal = i > 0 && Lexicon.Ordinals.ContainsKey(corrected[i - 1]);
+            if (IsCueOnly(token, stem) && !afterOrdinal) continue;
             if (token.All(char.IsDigit)) continue;
             content.Add(term);
             if (!index.IsKnownWord(token) && !index.Recognizer.IsNameToken(token)) unknown.Add(token);
@@ -93,6 +111,14 @@ internal sealed partial class QuestionAnalysis
         return new QuestionAnalysis
         {
             WantedTypes = wanted,
+            Ordinals = ordinals,
+            Phrases = Enumerable.Range(0, Math.Max(0, corrected.Length - 1))
+                .Where(i => !inEntity[i] && !inEntity[i + 1] && !Lexicon.StopWords.Contains(corrected[i]) && !Lexicon.StopWords.Contains(corrected[i + 1]))
+                .Select(i => " " + corrected[i] + " " + corrected[i + 1] + " ").ToList(),
+            AliasTexts = mentions.Where(m => !m.Fuzzy)
+                .Select(m => (Text: string.Join(' ', corrected.Skip(m.Start).Take(m.Length)), Entity: index.Entities[m.EntityId]))
+                .Where(x => TextFolding.Compact(x.Text) != TextFolding.Compact(x.Entity.Name) && x.Text.Length >= 2)
+                .Select(x => x.Text).ToList(),
             Raw = raw,
             Tokens = corrected,
             Mentions = mentions,
@@ -101,7 +127,7 @@ internal sealed partial class QuestionAnalysis
             UnknownNames = UnknownCapitalisedNames(raw, index, mentions.Where(m => m.Fuzzy).SelectMany(m => corrected.Skip(m.Start).Take(m.Length).Select((_, k) => tokens[m.Start + k])).ToHashSet(StringComparer.Ordinal)),
             AllTerms = all,
             Years = years,
-            AsksWhen = all.Overlaps(Lexicon.WhenCues) && (all.Contains("when") || all.Contains("year") || all.Contains("date")),
+            AsksWhen = corrected.Where((t, i) => !(i > 0 && Lexicon.Ordinals.ContainsKey(corrected[i - 1]))).Any(t => t is "when" or "year" or "date"),
             AsksQuantity = (all.Contains("how") && (all.Contains("much") || all.Contains("many") || all.Contains("long") || all.Contains("big") || all.Contains("large")))
                 || all.Overlaps(Lexicon.QuantityCues),
             WantsLatest = all.Overlaps(Lexicon.LatestCues),
@@ -114,7 +140,7 @@ internal sealed partial class QuestionAnalysis
     /// <summary>Cue words say what kind of answer is wanted; "how much" carries no subject.</summary>
     private static bool IsCueOnly(string token, string stem) =>
         token is "when" or "year" or "years" or "date" or "dates" or "much" or "many" or "latest" or "now" or "current"
-            or "recent" or "newest" or "today" or "first" or "long" or "big" or "large" or "total" or "number" or "figure" or "figures"
+            or "recent" or "newest" or "today" or "big" or "large" or "total" or "number" or "figure" or "figures"
         || Lexicon.GreetingCues.Contains(stem) || Lexicon.HelpCues.Contains(stem);
 
     private static bool ContainsPhrase(string[] tokens, string phrase)
