@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LmcBot.Core;
+using LmcBot.Core.Chat;
 using LmcBot.Teams.Connector;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,9 @@ internal sealed class BotUnderLoad : IAsyncDisposable
 
     private BotUnderLoad(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
 
+    /// <summary>The core's answers, timed.</summary>
+    public TimedChatBot Core => _app.Services.GetRequiredService<TimedChatBot>();
+
     public string BaseUrl { get; }
 
     public Uri MessagingUrl => new($"{BaseUrl}/api/messages");
@@ -59,6 +63,9 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddLmcBotCore(builder.Configuration, repositoryRoot);
+        // Registered last, so the adapter gets the timed bot.
+        builder.Services.AddSingleton(sp => new TimedChatBot(sp.GetRequiredService<ChatBot>()));
+        builder.Services.AddSingleton<IChatBot>(sp => sp.GetRequiredService<TimedChatBot>());
         builder.Services.AddTeamsAdapter(builder.Configuration);
 
         var app = builder.Build();

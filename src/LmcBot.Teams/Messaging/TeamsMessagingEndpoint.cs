@@ -5,6 +5,7 @@ using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Connector;
 using LmcBot.Teams.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +69,24 @@ internal sealed class TeamsMessagingEndpoint(
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        var activity = await ReadActivityAsync(request, context.RequestAborted);
+        // Without a Content-Length (chunked), the server stops reading at the limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+
+        InboundActivity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(request.Body, TeamsJson.Context.InboundActivity, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
@@ -117,27 +135,6 @@ internal sealed class TeamsMessagingEndpoint(
         await response.WriteAsJsonAsync(
             new HealthCheckResponse(new HealthResults(true, ["Health check succeeded."])),
             TeamsJson.Context.HealthCheckResponse, contentType: "application/json; charset=utf-8", cancellationToken);
-    }
-
-    private static async Task<InboundActivity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var body = new MemoryStream(request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength : 4096);
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBodyBytes)
-                return null;
-            body.Write(buffer, 0, read);
-        }
-        try
-        {
-            return JsonSerializer.Deserialize(body.GetBuffer().AsSpan(0, (int)body.Length), TeamsJson.Context.InboundActivity);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <param name="category">A fixed name for the metric tag; <paramref name="detail"/> goes to the log only.</param>

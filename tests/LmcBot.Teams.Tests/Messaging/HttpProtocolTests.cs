@@ -69,6 +69,25 @@ public sealed class HttpProtocolTests
     }
 
     [Fact]
+    public async Task Post_ChunkedBodyLargerThanLimit_Returns413()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+        var body = Encoding.UTF8.GetBytes(host.Sample("personal-message.json", a => a["text"] = new string('x', 300 * 1024)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.MessagingUrl)
+        {
+            // A stream of unknown length goes out chunked, without Content-Length.
+            Content = new StreamContent(new UnseekableStream(body)),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.ValidToken());
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(host.Connector.Attempts);
+    }
+
+    [Fact]
     public async Task Post_UnknownActivityType_Returns200AndSendsNothing()
     {
         await using var host = await TeamsTestHost.StartAsync();
@@ -135,5 +154,10 @@ public sealed class HttpProtocolTests
         using var response = await host.PostAsync(host.Sample("personal-message.json"), host.ValidToken());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 }
