@@ -14,7 +14,6 @@ namespace LmcBot.Teams.Activities;
 [JsonSerializable(typeof(InboundActivity))]
 [JsonSerializable(typeof(OutboundActivity))]
 [JsonSerializable(typeof(TokenResponse))]
-[JsonSerializable(typeof(ConnectorResourceResponse))]
 [JsonSerializable(typeof(HealthCheckResponse))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;
 

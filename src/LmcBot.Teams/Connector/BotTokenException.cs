@@ -1,4 +1,4 @@
 namespace LmcBot.Teams.Connector;
 
 /// <summary>The bot could not get an outbound token: wrong credentials or authority, or the authority is down.</summary>
-public sealed class BotTokenException(string message) : Exception(message);
+internal sealed class BotTokenException(string message) : Exception(message);

@@ -13,8 +13,9 @@ namespace LmcBot.Teams.Messaging;
 
 /// <summary>
 /// The Bot Framework messaging endpoint. Order of checks: POST (else 405); the bearer token, or a
-/// loopback caller in development mode (else 401); a JSON activity with a type (else 400); the
-/// activity matches the token (serviceurl, endorsement) and its serviceUrl is allowed (else 401).
+/// loopback caller in development mode (else 401); a body of at most 256 KB (else 413) holding a
+/// JSON activity with a type (else 400); the activity matches the token (serviceurl, endorsement)
+/// and its serviceUrl is allowed (else 401).
 /// Only then is anything acted on: messages and installs become turns, invokes are answered in
 /// the response, everything else gets 200.
 /// </summary>
