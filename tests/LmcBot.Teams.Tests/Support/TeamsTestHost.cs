@@ -79,6 +79,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
             ["Teams:AuthorityHost"] = host.Tokens.AuthorityHost,
             ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
             ["Teams:ConnectorRetryDelay"] = "00:00:00.050",
+            // Tests read the connector as soon as the POST returns: give slow CI machines the most
+            // time the options allow before a turn is left to finish in the background.
+            ["Teams:AcknowledgeTimeout"] = "00:00:14",
         };
         if (singleTenant)
         {
