@@ -24,7 +24,10 @@ public static partial class TeamsAppPackage
 
     internal static readonly string[] BotScopes = ["personal", "team", "groupChat"];
 
-    /// <summary>Writes the package; returns 0, or 2 with a message on <paramref name="output"/> when an argument is wrong.</summary>
+    /// <summary>
+    /// Writes the package and says where on <paramref name="output"/>. Returns 0; 2 when an argument
+    /// is wrong; 1 when the file cannot be written. Errors are written to <paramref name="output"/> too.
+    /// </summary>
     /// <param name="appId">The Azure Bot's Microsoft App ID (a GUID): the app id and the bot id.</param>
     /// <param name="outPath">The zip to write, or a folder to write <see cref="DefaultFileName"/> into; null for the current folder.</param>
     public static int Write(string appId, string? outPath, TextWriter output) =>
@@ -43,12 +46,20 @@ public static partial class TeamsAppPackage
             return 2;
         }
 
-        var path = string.IsNullOrWhiteSpace(outPath) ? DefaultFileName
+        var path = Path.GetFullPath(
+            string.IsNullOrWhiteSpace(outPath) ? DefaultFileName
             : Directory.Exists(outPath) ? Path.Combine(outPath, DefaultFileName)
-            : outPath;
-        path = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, Build(settings, CommandCatalog.Default));
+            : outPath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Build(settings, CommandCatalog.Default));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            output.WriteLine($"error: could not write {path}: {exception.Message}");
+            return 1;
+        }
 
         output.WriteLine($"Wrote {path} (manifest {TeamsManifest.ManifestVersion119}, version {settings.Version}, app id {settings.AppId}).");
         output.WriteLine("Upload it in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.");

@@ -115,6 +115,19 @@ public sealed class TeamsAppPackageTests : IDisposable
     }
 
     [Fact]
+    public void Write_UnwritablePath_Returns1WithTheReason()
+    {
+        var blocker = Path.Combine(_directory.Path, "a-file");
+        File.WriteAllText(blocker, "");
+        using var output = new StringWriter();
+
+        var exit = TeamsAppPackage.Write(AppId, Path.Combine(blocker, "app.zip"), output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: could not write", output.ToString());
+    }
+
+    [Fact]
     public void Write_OutPathIsAFolder_WritesDefaultFileNameInIt()
     {
         using var output = new StringWriter();
