@@ -30,10 +30,11 @@ public static partial class TeamsAppPackage
     /// </summary>
     /// <param name="appId">The Azure Bot's Microsoft App ID (a GUID): the app id and the bot id.</param>
     /// <param name="outPath">The zip to write, or a folder to write <see cref="DefaultFileName"/> into; null for the current folder.</param>
-    public static int Write(string appId, string? outPath, TextWriter output) =>
-        Write(new TeamsAppPackageSettings(appId), outPath, output);
+    /// <param name="version">The manifest version (semver, default 1.0.0): raise it for every new package, or Teams keeps the old one.</param>
+    public static int Write(string appId, string? outPath, TextWriter output, string? version = null) =>
+        Write(new TeamsAppPackageSettings(appId) { Version = version ?? "1.0.0" }, outPath, output);
 
-    /// <inheritdoc cref="Write(string, string?, TextWriter)"/>
+    /// <inheritdoc cref="Write(string, string?, TextWriter, string?)"/>
     public static int Write(TeamsAppPackageSettings settings, string? outPath, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(settings);

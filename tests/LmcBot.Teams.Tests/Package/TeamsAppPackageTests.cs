@@ -100,6 +100,29 @@ public sealed class TeamsAppPackageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1.4.2", 0)]
+    [InlineData("1.4", 2)]
+    [InlineData("v2.0.0", 2)]
+    public void Write_Version_IsWrittenWhenSemver(string version, int expectedExit)
+    {
+        var path = Path.Combine(_directory.Path, "versioned.zip");
+        using var output = new StringWriter();
+
+        var exit = TeamsAppPackage.Write(AppId, path, output, version);
+
+        Assert.Equal(expectedExit, exit);
+        if (expectedExit == 0)
+        {
+            using var manifest = Manifest(path);
+            Assert.Equal(version, manifest.RootElement.GetProperty("version").GetString());
+        }
+        else
+        {
+            Assert.Contains("the version must be semver", output.ToString());
+        }
+    }
+
+    [Theory]
     [InlineData("not-a-guid")]
     [InlineData("")]
     public void Write_InvalidAppId_Returns2AndWritesNothing(string appId)
