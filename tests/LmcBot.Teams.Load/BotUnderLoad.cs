@@ -1,17 +1,12 @@
-using System.Net;
 using System.Text.Json;
 using LmcBot.Core;
 using LmcBot.Core.Chat;
 using LmcBot.Teams.Connector;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Teams.Load;
 
@@ -32,14 +27,14 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         ["text"] = "A fixed reply from the bare endpoint.",
     });
 
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private BotUnderLoad(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
+    private BotUnderLoad(LoopbackServer server) => _server = server;
 
     /// <summary>The core's answers, timed.</summary>
-    public TimedChatBot Core => _app.Services.GetRequiredService<TimedChatBot>();
+    public TimedChatBot Core => _server.Services.GetRequiredService<TimedChatBot>();
 
-    public string BaseUrl { get; }
+    public string BaseUrl => _server.BaseUrl;
 
     public Uri MessagingUrl => new($"{BaseUrl}/api/messages");
 
@@ -48,32 +43,32 @@ internal sealed class BotUnderLoad : IAsyncDisposable
     public static async Task<BotUnderLoad> StartAsync(
         string repositoryRoot, string databasePath, FakeBotFrameworkIssuer issuer, FakeTokenEndpoint tokens)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Knowledge:DatabasePath"] = databasePath,
-            ["Knowledge:Folder"] = Path.Combine(repositoryRoot, "knowledge"),
-            ["Teams:Enabled"] = "true",
-            ["Teams:AppId"] = AppId,
-            ["Teams:AppPassword"] = AppPassword,
-            ["Teams:OpenIdMetadataUrl"] = issuer.OpenIdMetadataUrl,
-            ["Teams:AuthorityHost"] = tokens.AuthorityHost,
-            ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddLmcBotCore(builder.Configuration, repositoryRoot);
-        // Registered last, so the adapter gets the timed bot.
-        builder.Services.AddSingleton(sp => new TimedChatBot(sp.GetRequiredService<ChatBot>()));
-        builder.Services.AddSingleton<IChatBot>(sp => sp.GetRequiredService<TimedChatBot>());
-        builder.Services.AddTeamsAdapter(builder.Configuration);
-
-        var app = builder.Build();
-        app.MapTeamsMessaging();
-        app.MapPost("/bare", BareAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotUnderLoad(app, address.TrimEnd('/'));
+        var server = await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.MapTeamsMessaging();
+                app.MapPost("/bare", BareAsync);
+            },
+            configure: builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Knowledge:DatabasePath"] = databasePath,
+                    ["Knowledge:Folder"] = Path.Combine(repositoryRoot, "knowledge"),
+                    ["Teams:Enabled"] = "true",
+                    ["Teams:AppId"] = AppId,
+                    ["Teams:AppPassword"] = AppPassword,
+                    ["Teams:OpenIdMetadataUrl"] = issuer.OpenIdMetadataUrl,
+                    ["Teams:AuthorityHost"] = tokens.AuthorityHost,
+                    ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
+                });
+                builder.Services.AddLmcBotCore(builder.Configuration, repositoryRoot);
+                // Registered last, so the adapter gets the timed bot.
+                builder.Services.AddSingleton(sp => new TimedChatBot(sp.GetRequiredService<ChatBot>()));
+                builder.Services.AddSingleton<IChatBot>(sp => sp.GetRequiredService<TimedChatBot>());
+                builder.Services.AddTeamsAdapter(builder.Configuration);
+            });
+        return new BotUnderLoad(server);
     }
 
     private static async Task BareAsync(HttpContext context, BotConnectorClient connector)
@@ -88,9 +83,5 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Teams.Tests.Fakes;
+using LmcBot.Teams.Tests.Support;
 
 namespace LmcBot.Teams.Load;
 
@@ -38,9 +39,7 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
     {
         // Activity ids are unique across phases, so replies are matched to this phase's requests only.
         var phase = Interlocked.Increment(ref _phases);
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "personal-message.json"))
-            .Replace("{{serviceUrl}}", connector.ServiceUrl, StringComparison.Ordinal)
-            .Replace("{{botId}}", "28:" + BotUnderLoad.AppId, StringComparison.Ordinal))!.AsObject();
+        var template = JsonNode.Parse(Samples.Load("personal-message.json", connector.ServiceUrl, BotUnderLoad.AppId))!.AsObject();
         // Teams reuses a channel token for up to an hour, so each conversation signs one up front.
         var token = issuer.CreateToken(new TokenSpec(BotUnderLoad.AppId, connector.ServiceUrl, DateTimeOffset.UtcNow));
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Teams.Tests.Fakes;
 
-/// <summary>A minimal Kestrel app on a loopback address and a free port, for the fakes.</summary>
+/// <summary>A Kestrel app on a loopback address and a free port: the fakes, and the bot under test.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,11 +22,18 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Ends without a slash: <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; }
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, string address = "127.0.0.1")
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="map">Maps the app's endpoints.</param>
+    /// <param name="address">The loopback address to listen on.</param>
+    /// <param name="configure">Adds configuration, services or loggers (none are kept by default).</param>
+    public static async Task<LoopbackServer> StartAsync(
+        Action<WebApplication> map, string address = "127.0.0.1", Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(address), 0));
+        configure?.Invoke(builder);
         var app = builder.Build();
         map(app);
         await app.StartAsync();

@@ -6,9 +6,6 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +24,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string BotId = "28:" + AppId;
 
-    private WebApplication _app = null!;
+    private LoopbackServer _server = null!;
 
     private TeamsTestHost(IChatBot bot, TimeProvider time) => (Bot, Time) = (bot, time);
 
@@ -50,7 +47,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public Uri MessagingUrl { get; private set; } = null!;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _server.Services;
 
     /// <param name="bot">The bot behind the adapter; default: the real core bot, recorded (<see cref="Recorded"/>).</param>
     /// <param name="configure">Changes to the <c>Teams:*</c> settings the host starts with.</param>
@@ -91,20 +88,16 @@ public sealed class TeamsTestHost : IAsyncDisposable
         }
         configure?.Invoke(settings);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(host.Logs);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton(host.Bot);
-        builder.Services.AddSingleton(host.Time);
-        builder.Services.AddTeamsAdapter(builder.Configuration);
-
-        host._app = builder.Build();
-        host._app.MapTeamsMessaging();
-        await host._app.StartAsync();
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host._server = await LoopbackServer.StartAsync(app => app.MapTeamsMessaging(), configure: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.AddProvider(host.Logs);
+            builder.Services.AddSingleton(host.Bot);
+            builder.Services.AddSingleton(host.Time);
+            builder.Services.AddTeamsAdapter(builder.Configuration);
+        });
         var path = settings.TryGetValue("Teams:MessagingPath", out var custom) && custom is not null ? custom : "/api/messages";
-        host.MessagingUrl = new Uri(address.TrimEnd('/') + path);
+        host.MessagingUrl = new Uri(host._server.BaseUrl + path);
         return host;
     }
 
@@ -140,8 +133,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         await Connector.DisposeAsync();
         await Tokens.DisposeAsync();
         await Issuer.DisposeAsync();
