@@ -87,6 +87,7 @@ public static class LmcBotCli
         root.Subcommands.Add(ChatVerb(input, output));
         root.Subcommands.Add(IngestVerb(output));
         root.Subcommands.Add(DiscordVerb.Create(output));
+        root.Subcommands.Add(TeamsVerb.Create(output));
         return root;
     }
 
