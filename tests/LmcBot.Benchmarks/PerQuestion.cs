@@ -10,7 +10,8 @@ namespace LmcBot.Benchmarks;
 /// a millisecond) per question per round; per question the median per call over the rounds, in wall-clock
 /// time and in this thread's CPU time (which time slices lost to other processes on a shared machine do
 /// not inflate); then the median, p90 and maximum over the questions, with allocations per question and
-/// what each question got.
+/// what each question got. With <c>--hot</c>, each question's rounds run back to back instead (its code
+/// and data stay in the caches: the best case).
 /// </summary>
 internal static class PerQuestion
 {
@@ -19,14 +20,34 @@ internal static class PerQuestion
     public static int Run(string[] args)
     {
         var verbose = args.Contains("--verbose");
-        var targets = args.Where(a => a != "--verbose").ToList();
+        var hot = args.Contains("--hot");
+        var targets = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (targets.Count == 0) targets = ["dev", "1000", "10000", "100000"];
         foreach (var target in targets)
         {
-            if (target == "dev")
+            if (target == "bad")
             {
                 using var shipped = new ShippedKnowledge();
-                Report("shipped knowledge, dev questions", shipped.Index, Repo.DevQuestions(), verbose);
+                var bot = shipped.CreateBot();
+                Console.WriteLine("== bad input through ChatBot.Ask (shipped knowledge)");
+                foreach (var (name, input) in BadInputs.All)
+                {
+                    var answer = bot.Ask(input, LmcBot.Core.Chat.ChatPlatform.Cli);
+                    for (var i = 0; i < 200; i++) bot.Ask(input, LmcBot.Core.Chat.ChatPlatform.Cli);
+                    var times = new List<double>();
+                    for (var i = 0; i < 200; i++)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        bot.Ask(input, LmcBot.Core.Chat.ChatPlatform.Cli);
+                        times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                    }
+                    Console.WriteLine($"   {name,-11} {input.Length,7:N0} chars: median {Median(times),8:0.0} µs, max {times.Max(),8:0.0} µs; {(answer.Answered ? "answered" : "declined")} ({answer.Intent}): {Shorten(answer.Text)}");
+                }
+            }
+            else if (target == "dev")
+            {
+                using var shipped = new ShippedKnowledge();
+                Report("shipped knowledge, dev questions" + (hot ? " (hot)" : ""), shipped.Index, Repo.DevQuestions(), verbose, hot);
             }
             else if (int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var facts))
             {
@@ -36,18 +57,18 @@ internal static class PerQuestion
                 watch.Restart();
                 var index = KnowledgeIndex.Build(synthetic.Content);
                 Console.WriteLine($"synthetic {facts:N0} facts: {index.FactCount:N0} facts, {index.SentenceCount:N0} sentences, {synthetic.EntityCount:N0} declared entities; generated in {generated.TotalSeconds:0.0} s, index built in {watch.Elapsed.TotalSeconds:0.0} s");
-                Report($"synthetic {facts:N0} facts, {synthetic.Questions.Count} questions", index, synthetic.Questions, verbose);
+                Report($"synthetic {facts:N0} facts, {synthetic.Questions.Count} questions" + (hot ? " (hot)" : ""), index, synthetic.Questions, verbose, hot);
             }
             else
             {
-                Console.Error.WriteLine($"unknown target '{target}': use dev or a fact count");
+                Console.Error.WriteLine($"unknown target '{target}': use dev, bad or a fact count");
                 return 2;
             }
         }
         return 0;
     }
 
-    private static void Report(string title, KnowledgeIndex index, IReadOnlyList<string> questions, bool verbose)
+    private static void Report(string title, KnowledgeIndex index, IReadOnlyList<string> questions, bool verbose, bool hot)
     {
         var engine = new AnswerEngine();
         // Warm up on the whole set first, long enough for tiered compilation to finish (as BenchmarkDotNet's warm-up does).
@@ -72,15 +93,25 @@ internal static class PerQuestion
         var walls = questions.Select(_ => new List<double>()).ToArray();
         var cpus = questions.Select(_ => new List<double>()).ToArray();
         var budget = Stopwatch.StartNew();
-        for (var round = 0; round < Rounds && (round < 5 || budget.Elapsed.TotalSeconds < 60); round++)
+        void Batch(int q)
+        {
+            var cpu = ThreadCpu.Now();
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < batches[q]; i++) engine.Answer(questions[q], index);
+            walls[q].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / batches[q]);
+            cpus[q].Add((ThreadCpu.Now() - cpu).TotalMicroseconds / batches[q]);
+        }
+        if (hot)
+        {
+            // Each question's rounds back to back: its code and data stay in the caches.
             for (var q = 0; q < questions.Count; q++)
-            {
-                var cpu = ThreadCpu.Now();
-                var start = Stopwatch.GetTimestamp();
-                for (var i = 0; i < batches[q]; i++) engine.Answer(questions[q], index);
-                walls[q].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / batches[q]);
-                cpus[q].Add((ThreadCpu.Now() - cpu).TotalMicroseconds / batches[q]);
-            }
+                for (var round = 0; round < Rounds; round++) Batch(q);
+        }
+        else
+        {
+            for (var round = 0; round < Rounds && (round < 5 || budget.Elapsed.TotalSeconds < 60); round++)
+                for (var q = 0; q < questions.Count; q++) Batch(q);
+        }
         var rows = questions.Select((question, q) => (Question: question, Wall: Median(walls[q]), Cpu: Median(cpus[q]), Bytes: bytes[q], answers[q].Intent, answers[q].Answered)).ToList();
         var walls2 = rows.Select(r => r.Wall).ToList();
         var cpus2 = rows.Select(r => r.Cpu).ToList();

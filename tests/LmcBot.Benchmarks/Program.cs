@@ -2,9 +2,10 @@ using BenchmarkDotNet.Running;
 using LmcBot.Benchmarks;
 
 // Modes besides BenchmarkDotNet (see docs/PERFORMANCE.md):
-//   questions [dev] [1000 10000 100000]  per-question timing with a Stopwatch: each question's median, then median/p90/max over questions
+//   questions [dev] [bad] [1000 10000 100000] [--hot] [--verbose]  per-question timing with a Stopwatch: each question's median, then median/p90/max over questions
 //   ask-process [N] [--dll path] [--question text]  `LmcBot ask` as a whole process against an existing database, N runs
 //   profile [dev|facts] [seconds]  a tight answering loop to run under perf
+//   startup <database> [question]  the ask verb's work after parsing, phase by phase, cold
 //   golden [file] [facts...]  every answer to a broad question set, to diff before and after an engine change
 //   anything else is passed to BenchmarkDotNet (e.g. --filter '*', --list flat)
 return args.FirstOrDefault() switch
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "ask-process" => await WholeProcess.RunAsync(args[1..]),
     "profile" => Profile.Run(args[1..]),
     "golden" => Golden.Run(args[1..]),
+    "startup" => Startup.Run(args[1..]),
     _ => Run(args),
 };
 

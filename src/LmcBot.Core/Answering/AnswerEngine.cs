@@ -324,7 +324,7 @@ public sealed class AnswerEngine
                 lexical += idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * fact.Length / index.AverageFactLength));
             }
             var coverage = _known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / _known;
-            var score = entityScore + lexical + 0.8 * q.KindAffinity(fact.Fact.Kind);
+            var score = entityScore + lexical + 0.8 * KindAffinity(fact);
             if (q.AsksWhen && fact.Years.Count > 0) score += 1.5;
             if (q.Years.Count > 0)
                 score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
@@ -354,6 +354,20 @@ public sealed class AnswerEngine
             score -= 0.05 * fact.GradeRank;
             if (missing) score -= 4;
             return new ScoredFact(fact, score, coverage, matches, missing);
+        }
+
+        private double[]? _affinityByKind;
+
+        /// <summary><see cref="QuestionAnalysis.KindAffinity"/> of the fact's kind, looked up by kind position.</summary>
+        private double KindAffinity(IndexedFact fact)
+        {
+            if (fact.KindIndex < 0) return _q.KindAffinity(fact.Fact.Kind);
+            if (_affinityByKind is null)
+            {
+                _affinityByKind = new double[FactKind.All.Count];
+                for (var i = 0; i < _affinityByKind.Length; i++) _affinityByKind[i] = _q.KindAffinity(FactKind.All[i].Name);
+            }
+            return _affinityByKind[fact.KindIndex];
         }
 
         /// <summary>The fact names an entity of a wanted type that the question does not name and that is not everywhere.</summary>
@@ -428,10 +442,10 @@ public sealed class AnswerEngine
         var metric = best.Fact.Fact.Get("metric")!;
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
         if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return null; // a single figure: the generic answer reads better
-        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var label = index.MetricLabel(metric);
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
-        var dated = SeriesPoints(series);
+        List<IndexedFact> dated = [.. index.CachedSeriesPoints(metric, SeriesPoints)];
 
         if (q.Years.Count > 0)
         {
@@ -632,7 +646,7 @@ public sealed class AnswerEngine
     internal static Answer Metric(KnowledgeIndex index, string metric, int? year)
     {
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
-        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var label = index.MetricLabel(metric);
         var question = year is null ? $"How has {label} changed over time?" : $"What was {label} in {year}?";
         var q = QuestionAnalysis.Analyze(question, index);
         var best = new ScoredFact(series[^1], 10, 1, 1, false);
@@ -817,7 +831,7 @@ public sealed class AnswerEngine
         var result = new List<FollowUp>();
         var lead = facts[0].Fact;
         if (lead.Kind == FactKind.Figure && lead.Get("metric") is { } metric && index.Metrics[metric].Count > 1 && q?.WantsSeries != true)
-            result.Add(FollowUp.Ask($"How has {AnswerFormatting.MetricLabel(metric, index.Metrics[metric].Select(i => index.Facts[i].Fact))} changed over time?"));
+            result.Add(FollowUp.Ask($"How has {index.MetricLabel(metric)} changed over time?"));
         if (lead.Kind == FactKind.Route && lead.Get("name") is { } route && q is not null)
             foreach (var stop in lead.GetList("stops").Where(s => index.EntityNamed(s) is { } e && !asked.Contains(e.Id)).Take(1))
                 result.Add(FollowUp.Ask($"Tell me about {stop}"));

@@ -79,8 +79,20 @@ internal sealed class EntityRecognizer
         // written once into a buffer, and a run of n tokens is a prefix of it.
         var buffer = new char[64];
         Span<int> ends = stackalloc int[MaxTokensPerName + 1];
-        // Whether a token is a known word never changes: ask once per token.
-        var known = isKnownWord is null ? null : new sbyte[tokens.Count];
+        // What the fuzzy match asks of a token never changes: work it out once per token
+        // (bit 1 worked out, 2 unknown word, 4 name-like: unknown or a word of a name, 8 Latin, 16 has a digit).
+        var flags = isKnownWord is null ? null : new byte[tokens.Count];
+        byte Flags(int t)
+        {
+            if (flags![t] == 0)
+            {
+                var token = tokens[t];
+                var unknown = !isKnownWord!(token);
+                flags[t] = (byte)(1 | (unknown ? 2 : 0) | (unknown || _nameTokens.Contains(token) ? 4 : 0)
+                    | (IsLatinOrDigits(token) ? 8 : 0) | (HasDigit(token) ? 16 : 0));
+            }
+            return flags[t];
+        }
         var i = 0;
         while (i < tokens.Count)
         {
@@ -112,17 +124,22 @@ internal sealed class EntityRecognizer
                 for (var n = Math.Min(4, tokens.Count - i); n > exactLength && !fuzzyMatched; n--)
                 {
                     var key = buffer.AsSpan(0, ends[n]);
-                    if (key.Length < 5 || !IsLatinOrDigits(key) || HasDigit(key)) continue;
+                    if (key.Length < 5) continue;
+                    // The run is Latin when every token is, and holds a digit when a token does.
+                    var allLatin = true;
+                    var anyDigit = false;
                     // Only runs of name words and unknown words: "china loas railway", not "does hanoi".
                     var hasUnknown = false;
                     var allNameLike = true;
                     for (var t = i; t < i + n; t++)
                     {
-                        if (known![t] == 0) known[t] = isKnownWord(tokens[t]) ? (sbyte)1 : (sbyte)-1;
-                        var unknown = known[t] < 0;
-                        hasUnknown |= unknown;
-                        allNameLike &= unknown || _nameTokens.Contains(tokens[t]);
+                        var f = Flags(t);
+                        allLatin &= (f & 8) != 0;
+                        anyDigit |= (f & 16) != 0;
+                        hasUnknown |= (f & 2) != 0;
+                        allNameLike &= (f & 4) != 0;
                     }
+                    if (!allLatin || anyDigit) continue;
                     if (!hasUnknown || !allNameLike) continue;
                     if (FuzzyLookup(n == 1 ? tokens[i] : key.ToString()) is { } best)
                     {

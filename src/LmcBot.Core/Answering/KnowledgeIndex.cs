@@ -68,6 +68,17 @@ public sealed class KnowledgeIndex
     private List<string>? _topics;
     private List<FollowUp>? _exampleFollowUps;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _metricLabels = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<IndexedFact>> _seriesPoints = new(StringComparer.Ordinal);
+
+    /// <summary>A metric's label in the words its facts use (<see cref="AnswerFormatting.MetricLabel"/> over the whole series).</summary>
+    internal string MetricLabel(string metric) =>
+        _metricLabels.GetOrAdd(metric, m => AnswerFormatting.MetricLabel(m, Metrics[m].Select(i => Facts[i].Fact)));
+
+    /// <summary>A metric series' points, worked out once per metric by <paramref name="compute"/>.</summary>
+    internal List<IndexedFact> CachedSeriesPoints(string metric, Func<List<IndexedFact>, List<IndexedFact>> compute) =>
+        _seriesPoints.GetOrAdd(metric, m => compute(Metrics[m].Select(i => Facts[i]).ToList()));
+
     internal List<string> CachedTopics(Func<KnowledgeIndex, List<string>> compute) =>
         LazyInitializer.EnsureInitialized(ref _topics, () => compute(this));
 
@@ -199,6 +210,14 @@ public sealed class KnowledgeIndex
         }
     }
 
+    /// <summary>The position of a kind in <see cref="FactKind.All"/>, or -1.</summary>
+    internal static int KindIndexOf(string kind)
+    {
+        for (var i = 0; i < FactKind.All.Count; i++)
+            if (FactKind.All[i].Name == kind) return i;
+        return -1;
+    }
+
     /// <summary>Per-fact flags, per-term score bounds and the typed handlers' lookups.</summary>
     private void IndexForAnswering()
     {
@@ -206,6 +225,7 @@ public sealed class KnowledgeIndex
         {
             fact.HasReasonTerm = fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains);
             fact.KindCategories = KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
+            fact.KindIndex = KindIndexOf(fact.Fact.Kind);
             fact.NameField = fact.Fact.Get("name");
             fact.InvestorField = fact.Fact.Get("investor");
             foreach (var (term, tf) in fact.Terms)
