@@ -12,6 +12,49 @@ namespace LmcBot.Benchmarks;
 /// </summary>
 internal static class Startup
 {
+    /// <summary><c>ingest-phases [runs]</c>: the ingest benchmark's steps, timed and with their allocations, warm.</summary>
+    public static int Ingest(string[] args)
+    {
+        var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var directory = Repo.TempDirectory("lmcbot-ingest-phases");
+        try
+        {
+            for (var run = 0; run < runs; run++)
+            {
+                var line = new List<string>();
+                var watch = Stopwatch.StartNew();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                void Phase(string name)
+                {
+                    var now = GC.GetAllocatedBytesForCurrentThread();
+                    line.Add($"{name} {watch.Elapsed.TotalMilliseconds:0} ms {(now - bytes) / 1048576.0:0.0} MB");
+                    bytes = now;
+                    watch.Restart();
+                }
+                var set = KnowledgeFolderReader.Read(Repo.Knowledge);
+                Phase("read+validate");
+                var path = Path.Combine(directory, $"ingest-{run}.db");
+                using (var store = new KnowledgeStore(path))
+                {
+                    Phase("open");
+                    store.Sync(set);
+                    Phase("sync");
+                    var content = store.ReadAll();
+                    Phase("read all");
+                    LmcBot.Core.Answering.KnowledgeIndex.Build(content);
+                    Phase("build");
+                }
+                Phase("close");
+                Console.WriteLine($"run {run + 1}: " + string.Join("; ", line));
+            }
+            return 0;
+        }
+        finally
+        {
+            Repo.DeleteQuietly(directory);
+        }
+    }
+
     public static int Run(string[] args)
     {
         var database = args.ElementAtOrDefault(0) ?? throw new ArgumentException("startup <database> [question]");

@@ -101,14 +101,6 @@ public sealed class KnowledgeIndex
     {
         var index = new KnowledgeIndex();
         foreach (var document in content.Documents) index.Documents[document.Id] = document;
-        // Each document's paragraphs, parsed once for the whole build (facts and sentences look them up).
-        var paragraphs = new Dictionary<KnowledgeDocument, ParsedDocument>(ReferenceEqualityComparer.Instance);
-        ParsedDocument Parsed(KnowledgeDocument document)
-        {
-            if (!paragraphs.TryGetValue(document, out var parsed))
-                paragraphs[document] = parsed = new ParsedDocument(document.Paragraphs());
-            return parsed;
-        }
         var active = content.Facts.Where(f => !f.Removed).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
 
         // Entities: declared ones with their aliases, then every name a fact uses.
@@ -132,7 +124,7 @@ public sealed class KnowledgeIndex
         {
             var indexed = new IndexedFact(index.Facts.Count, fact);
             index.Facts.Add(indexed);
-            index.IndexFact(indexed, frequency, Parsed);
+            index.IndexFact(indexed, frequency);
         }
         foreach (var entity in index.Entities)
             entity.Weight = 1.0 / (1.0 + Math.Log(1 + entity.Facts.Count));
@@ -163,7 +155,7 @@ public sealed class KnowledgeIndex
                 frequency[token] = frequency.GetValueOrDefault(token) + 1;
             }
             foreach (var mention in index.Recognizer.Recognize(tokens)) indexed.Entities.Add(mention.EntityId);
-            var paragraph = Parsed(document).Paragraphs.ElementAtOrDefault(sentence.Paragraph);
+            var paragraph = document.Paragraphs().ElementAtOrDefault(sentence.Paragraph);
             indexed.Citation = CitationFor(document, paragraph, sentence.Text);
             indexed.GradeRank = SourceGrade.Rank(indexed.Citation.Grade);
             index.Sentences.Add(indexed);
@@ -188,26 +180,6 @@ public sealed class KnowledgeIndex
             list.Sort((a, b) => string.CompareOrdinal(index.Facts[a].Fact.SortDate() ?? "", index.Facts[b].Fact.SortDate() ?? ""));
         index.IndexForAnswering();
         return index;
-    }
-
-    /// <summary>The paragraphs of a document and their quote-normalised text, for finding quotes.</summary>
-    private sealed class ParsedDocument(IReadOnlyList<DocumentParagraph> paragraphs)
-    {
-        private string?[]? _normalized;
-
-        public IReadOnlyList<DocumentParagraph> Paragraphs { get; } = paragraphs;
-
-        /// <summary>As <see cref="FactValidator.FindQuote"/>: the first paragraph that holds the quote.</summary>
-        public DocumentParagraph? FindQuote(string quote)
-        {
-            var needle = QuoteText.Normalize(quote);
-            if (needle.Length == 0) return null;
-            _normalized ??= new string?[Paragraphs.Count];
-            for (var i = 0; i < Paragraphs.Count; i++)
-                if ((_normalized[i] ??= QuoteText.Normalize(Paragraphs[i].Text)).Contains(needle, StringComparison.Ordinal))
-                    return Paragraphs[i];
-            return null;
-        }
     }
 
     /// <summary>The position of a kind in <see cref="FactKind.All"/>, or -1.</summary>
@@ -279,7 +251,7 @@ public sealed class KnowledgeIndex
         _ => "thing",
     };
 
-    private void IndexFact(IndexedFact indexed, Dictionary<string, int> frequency, Func<KnowledgeDocument, ParsedDocument> parsed)
+    private void IndexFact(IndexedFact indexed, Dictionary<string, int> frequency)
     {
         var fact = indexed.Fact;
         var kind = FactKind.Find(fact.Kind);
@@ -325,14 +297,11 @@ public sealed class KnowledgeIndex
         if (fact.Claim is { Length: > 0 } claim)
             Post(Claims, claim, indexed.Id);
 
-        indexed.Citation = CitationFor(fact, Documents, parsed);
+        indexed.Citation = CitationFor(fact, Documents);
         indexed.GradeRank = SourceGrade.Rank(indexed.Citation?.Grade);
     }
 
-    internal static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents) =>
-        CitationFor(fact, documents, null);
-
-    private static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents, Func<KnowledgeDocument, ParsedDocument>? parsed)
+    internal static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents)
     {
         if (fact.AdminNote)
             return new Citation("admin-note", "Admin note", fact.Statement) { Grade = SourceGrade.Admin };
@@ -342,9 +311,7 @@ public sealed class KnowledgeIndex
             return new Citation("web", host, fact.Quote ?? "") { Url = url, Grade = SourceGrade.Secondary };
         }
         if (fact.DocumentId is null || !documents.TryGetValue(fact.DocumentId, out var document)) return null;
-        var paragraph = fact.Quote is null ? null
-            : parsed is null ? FactValidator.FindQuote(document, fact.Quote)
-            : parsed(document).FindQuote(fact.Quote);
+        var paragraph = fact.Quote is null ? null : FactValidator.FindQuote(document, fact.Quote);
         return CitationFor(document, paragraph, fact.Quote ?? "");
     }
 

@@ -106,10 +106,7 @@ public static partial class FactValidator
     {
         var needle = QuoteText.Normalize(quote);
         if (needle.Length == 0) return null;
-        foreach (var paragraph in document.Paragraphs())
-            if (QuoteText.Normalize(paragraph.Text).Contains(needle, StringComparison.Ordinal))
-                return paragraph;
-        return null;
+        return document.FindNormalized(needle);
     }
 
     public static bool IsDate(string value) => DatePattern().IsMatch(value);

@@ -21,11 +21,46 @@ public sealed partial class KnowledgeDocument
     public string ContentHash { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>Paragraphs of the body: blocks between blank lines, headings and front matter left out.</summary>
-    public IReadOnlyList<DocumentParagraph> Paragraphs()
+    /// <summary>The paragraphs of the body last parsed, kept while <see cref="Body"/> is the same string.</summary>
+    private sealed class ParsedBody(string body, IReadOnlyList<DocumentParagraph> paragraphs)
+    {
+        public string Body { get; } = body;
+        public IReadOnlyList<DocumentParagraph> Paragraphs { get; } = paragraphs;
+        /// <summary>Each paragraph's text as <see cref="QuoteText.Normalize"/> gives it, worked out on first use.</summary>
+        public string?[] Normalized { get; } = new string?[paragraphs.Count];
+    }
+
+    private ParsedBody? _parsed;
+
+    private ParsedBody Parsed()
+    {
+        var parsed = Volatile.Read(ref _parsed);
+        if (parsed is null || !ReferenceEquals(parsed.Body, Body))
+        {
+            var body = Body;
+            parsed = new ParsedBody(body, ParseParagraphs(body).AsReadOnly());
+            Volatile.Write(ref _parsed, parsed);
+        }
+        return parsed;
+    }
+
+    /// <summary>Paragraphs of the body: blocks between blank lines, headings and front matter left out (parsed once per body).</summary>
+    public IReadOnlyList<DocumentParagraph> Paragraphs() => Parsed().Paragraphs;
+
+    /// <summary>The first paragraph whose quote-normalised text holds <paramref name="needle"/> (already normalised), or null.</summary>
+    internal DocumentParagraph? FindNormalized(string needle)
+    {
+        var parsed = Parsed();
+        for (var i = 0; i < parsed.Paragraphs.Count; i++)
+            if ((parsed.Normalized[i] ??= QuoteText.Normalize(parsed.Paragraphs[i].Text)).Contains(needle, StringComparison.Ordinal))
+                return parsed.Paragraphs[i];
+        return null;
+    }
+
+    private static List<DocumentParagraph> ParseParagraphs(string body)
     {
         var result = new List<DocumentParagraph>();
-        foreach (var block in ParagraphBreak().Split(Body.Replace("\r\n", "\n", StringComparison.Ordinal)))
+        foreach (var block in ParagraphBreak().Split(body.Replace("\r\n", "\n", StringComparison.Ordinal)))
         {
             var text = block.Trim();
             if (text.Length == 0 || text.StartsWith('#')) continue;
