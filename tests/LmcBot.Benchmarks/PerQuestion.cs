@@ -11,7 +11,8 @@ namespace LmcBot.Benchmarks;
 /// time and in this thread's CPU time (which time slices lost to other processes on a shared machine do
 /// not inflate); then the median, p90 and maximum over the questions, with allocations per question and
 /// what each question got. With <c>--hot</c>, each question's rounds run back to back instead (its code
-/// and data stay in the caches: the best case).
+/// and data stay in the caches: the best case). With <c>--single</c>, every call is timed on its own,
+/// 300 rounds, so each question follows a different one (as in BenchmarkDotNet's loop over the set).
 /// </summary>
 internal static class PerQuestion
 {
@@ -21,6 +22,7 @@ internal static class PerQuestion
     {
         var verbose = args.Contains("--verbose");
         var hot = args.Contains("--hot");
+        var single = args.Contains("--single");
         var targets = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (targets.Count == 0) targets = ["dev", "1000", "10000", "100000"];
         foreach (var target in targets)
@@ -47,7 +49,7 @@ internal static class PerQuestion
             else if (target == "dev")
             {
                 using var shipped = new ShippedKnowledge();
-                Report("shipped knowledge, dev questions" + (hot ? " (hot)" : ""), shipped.Index, Repo.DevQuestions(), verbose, hot);
+                Report("shipped knowledge, dev questions" + (hot ? " (hot)" : ""), shipped.Index, Repo.DevQuestions(), verbose, hot, single);
             }
             else if (int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var facts))
             {
@@ -57,7 +59,7 @@ internal static class PerQuestion
                 watch.Restart();
                 var index = KnowledgeIndex.Build(synthetic.Content);
                 Console.WriteLine($"synthetic {facts:N0} facts: {index.FactCount:N0} facts, {index.SentenceCount:N0} sentences, {synthetic.EntityCount:N0} declared entities; generated in {generated.TotalSeconds:0.0} s, index built in {watch.Elapsed.TotalSeconds:0.0} s");
-                Report($"synthetic {facts:N0} facts, {synthetic.Questions.Count} questions" + (hot ? " (hot)" : ""), index, synthetic.Questions, verbose, hot);
+                Report($"synthetic {facts:N0} facts, {synthetic.Questions.Count} questions" + (hot ? " (hot)" : ""), index, synthetic.Questions, verbose, hot, single);
             }
             else
             {
@@ -68,7 +70,7 @@ internal static class PerQuestion
         return 0;
     }
 
-    private static void Report(string title, KnowledgeIndex index, IReadOnlyList<string> questions, bool verbose, bool hot)
+    private static void Report(string title, KnowledgeIndex index, IReadOnlyList<string> questions, bool verbose, bool hot, bool single)
     {
         var engine = new AnswerEngine();
         // Warm up on the whole set first, long enough for tiered compilation to finish (as BenchmarkDotNet's warm-up does).
@@ -86,7 +88,7 @@ internal static class PerQuestion
             bytes[q] = GC.GetAllocatedBytesForCurrentThread() - before;
             var once = Stopwatch.StartNew();
             for (var i = 0; i < 3; i++) engine.Answer(questions[q], index);
-            batches[q] = (int)Math.Clamp(1_000 / Math.Max(0.1, once.Elapsed.TotalMicroseconds / 3), 1, 100);
+            batches[q] = single ? 1 : (int)Math.Clamp(1_000 / Math.Max(0.1, once.Elapsed.TotalMicroseconds / 3), 1, 100);
         }
         // Rounds over the whole set, one batch per question each round, so that the load of other
         // processes falls on every question alike; per question, the median over the rounds.
@@ -109,7 +111,7 @@ internal static class PerQuestion
         }
         else
         {
-            for (var round = 0; round < Rounds && (round < 5 || budget.Elapsed.TotalSeconds < 60); round++)
+            for (var round = 0; round < (single ? 10 * Rounds : Rounds) && (round < 5 || budget.Elapsed.TotalSeconds < 60); round++)
                 for (var q = 0; q < questions.Count; q++) Batch(q);
         }
         var rows = questions.Select((question, q) => (Question: question, Wall: Median(walls[q]), Cpu: Median(cpus[q]), Bytes: bytes[q], answers[q].Intent, answers[q].Answered)).ToList();

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using LmcBot.Benchmarks;
 
 // Modes besides BenchmarkDotNet (see docs/PERFORMANCE.md):
-//   questions [dev] [bad] [1000 10000 100000] [--hot] [--verbose]  per-question timing with a Stopwatch: each question's median, then median/p90/max over questions
+//   questions [dev] [bad] [1000 10000 100000] [--hot|--single] [--verbose]  per-question timing with a Stopwatch: each question's median, then median/p90/max over questions
 //   ask-process [N] [--dll path] [--question text]  `LmcBot ask` as a whole process against an existing database, N runs
 //   profile [dev|facts] [seconds]  a tight answering loop to run under perf
 //   startup <database> [question]  the ask verb's work after parsing, phase by phase, cold
