@@ -80,6 +80,7 @@ public static class LmcBotCli
         root.Subcommands.Add(AskVerb(input, output, error));
         root.Subcommands.Add(ChatVerb(input, output));
         root.Subcommands.Add(IngestVerb(output));
+        root.Subcommands.Add(KbVerb.Build(output, error));
         return root;
     }
 
