@@ -71,7 +71,7 @@ public sealed partial class KnowledgeEditor
         var filter = (kind is null ? "" : $" kind:{kind}") + (text is null ? "" : $" text:{Quote(text)}");
         var what = $"{(kind is null ? "" : kind + " ")}facts{(text is null ? "" : $" mentioning \"{text}\"")}";
         if (active.Count == 0)
-            return Info(intent, $"No {what}." + (removed > 0 ? $" {N(removed)} removed ones match (kb history shows them)." : ""));
+            return Info(intent, $"No {what}." + (removed switch { 0 => "", 1 => " 1 removed fact matches (kb history shows it).", _ => $" {N(removed)} removed facts match (kb history shows them)." }));
         var rows = Page(active, page, out var pages, out var tooFar);
         if (rows is null) return Answer.Error(intent, tooFar!);
         return new Answer
@@ -81,7 +81,7 @@ public sealed partial class KnowledgeEditor
             Confidence = 1,
             Private = true,
             Title = $"{char.ToUpperInvariant(what[0])}{what[1..]} (page {N(page)} of {N(pages)})",
-            Text = $"{N(active.Count)} {what}; page {N(page)} of {N(pages)}." + (removed > 0 ? $" {N(removed)} removed ones are not shown." : "") + " Show one with kb show id:….",
+            Text = $"{N(active.Count)} {what}; page {N(page)} of {N(pages)}." + (removed switch { 0 => "", 1 => " 1 removed fact is not shown.", _ => $" {N(removed)} removed facts are not shown." }) + " Show one with kb show id:….",
             Fields = rows.Select(f => new AnswerField(
                 $"{f.Id} ({f.Kind}, v{N(f.Version)}{(f.Origin == KnowledgeOrigin.Admin ? ", admin" : f.AdminOverride ? ", changed by an admin" : "")})",
                 AuditText.Shorten(f.Statement, 200))).ToList(),

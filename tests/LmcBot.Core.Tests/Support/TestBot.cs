@@ -11,5 +11,5 @@ public static class TestBot
     public static Knowledge.KnowledgeBase SharedKnowledgeBase => SharedHolder.Value.KnowledgeBase;
 
     /// <summary>A bot with its own database, for tests that change knowledge.</summary>
-    public static BotHolder CreateFresh(string? knowledgeFolder = null, Admin.AdminOptions? admin = null) => new(knowledgeFolder, admin);
+    public static BotHolder CreateFresh(string? knowledgeFolder = null, global::LmcBot.Core.Admin.AdminOptions? admin = null) => new(knowledgeFolder, admin);
 }
