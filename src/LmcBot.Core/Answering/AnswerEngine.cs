@@ -204,7 +204,7 @@ public sealed class AnswerEngine
         var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
-        var dated = series.Where(s => s.Years.Count > 0).ToList();
+        var dated = SeriesPoints(series);
 
         if (q.Years.Count > 0)
         {
@@ -251,9 +251,24 @@ public sealed class AnswerEngine
             answer = answer with
             {
                 Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
-                FollowUps = [FollowUp.Ask($"How has {label} changed over time?"), .. answer.FollowUps.Take(2)],
+                FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(3).ToList(),
             };
         return answer;
+    }
+
+    /// <summary>
+    /// One point per date, best-graded first: a date two sources give once, and a version that only a
+    /// secondary source gives never stands as the "latest" when a better-graded point exists.
+    /// </summary>
+    private static List<IndexedFact> SeriesPoints(List<IndexedFact> series)
+    {
+        var dated = series.Where(s => s.Years.Count > 0).ToList();
+        var established = dated.Where(s => s.GradeRank < SourceGrade.Rank(SourceGrade.Secondary)).ToList();
+        if (established.Count > 0) dated = established;
+        return dated.GroupBy(s => AnswerFormatting.DateOf(s.Fact))
+            .Select(g => g.OrderBy(s => s.GradeRank).First())
+            .OrderBy(s => s.Fact.SortDate() ?? "", StringComparer.Ordinal)
+            .ToList();
     }
 
     // ---------------------------------------------------------------- city pairs

@@ -63,12 +63,8 @@ public static class KnowledgeFolderReader
         {
             var name = Rel(folder, file);
             var parsed = MarkdownDocumentParser.Parse(File.ReadAllText(file), name, KnowledgeOrigin.Shipped);
-            if (parsed.Errors.Count > 0)
-            {
-                errors.AddRange(parsed.Errors);
-                continue;
-            }
-            var document = parsed.Document!;
+            errors.AddRange(parsed.Errors);
+            if (parsed.Document is not { } document) continue;
             if (seen.TryGetValue(document.Id, out var other))
             {
                 errors.Add(new KnowledgeError(name, 2, document.Id, $"duplicate document id (also in {other})"));

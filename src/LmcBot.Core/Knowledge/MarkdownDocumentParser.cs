@@ -9,6 +9,7 @@ namespace LmcBot.Core.Knowledge;
 /// <summary>Parses a Markdown document with optional YAML front matter into a <see cref="KnowledgeDocument"/>.</summary>
 public static partial class MarkdownDocumentParser
 {
+    /// <summary>The parsed document (null only when nothing usable was read) and the problems found; use the document only when there are none.</summary>
     public sealed record Result(KnowledgeDocument? Document, IReadOnlyList<KnowledgeError> Errors);
 
     /// <param name="requireFrontMatter">Shipped documents must declare id and title; imports may infer them.</param>
@@ -51,7 +52,9 @@ public static partial class MarkdownDocumentParser
                     $"source marker [^{key}] has no entry under 'sources' in the front matter"));
         if (document.Paragraphs().Count == 0)
             errors.Add(new KnowledgeError(fileName, bodyLineOffset + 1, document.Id.Length > 0 ? document.Id : null, "the document has no text"));
-        return new Result(errors.Count == 0 ? document : null, errors);
+        // The document is returned even with errors, so facts that cite it are checked against its text
+        // instead of failing as "unknown document" (one mistake, one message).
+        return new Result(document.Id.Length > 0 || errors.Count == 0 ? document : null, errors);
     }
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
