@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LmcBot.Core.Chat;
+using LmcBot.Discord.Interactions;
+using LmcBot.Discord.Rendering;
+using LmcBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace LmcBot.Discord.Gateway;
+
+/// <summary>
+/// Handles the dispatch events we act on: INTERACTION_CREATE (through the same dispatcher as the HTTP endpoint,
+/// answered by callback) and MESSAGE_CREATE that mentions the bot or arrives as a DM (answered with a reply).
+/// Each event runs off the receive loop so a slow answer never delays heartbeats.
+/// </summary>
+internal sealed partial class GatewayEventHandler(
+    InteractionDispatcher dispatcher,
+    InteractionResponder responder,
+    DiscordRestClient rest,
+    DiscordGatewayStatus status,
+    ILogger<GatewayEventHandler> logger)
+{
+    public void Dispatch(string eventName, JsonElement data, CancellationToken ct)
+    {
+        if (eventName is not ("INTERACTION_CREATE" or "MESSAGE_CREATE"))
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (eventName == "INTERACTION_CREATE")
+                    await HandleInteractionAsync(data, ct).ConfigureAwait(false);
+                else
+                    await HandleMessageAsync(data, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Shutting down.
+            }
+            catch (Exception ex)
+            {
+                LogEventFailed(ex, eventName);
+            }
+        }, CancellationToken.None);
+    }
+
+    internal async Task HandleInteractionAsync(JsonElement data, CancellationToken ct)
+    {
+        if (!InteractionParser.TryParse(data, out var interaction, out var error) || interaction is null)
+        {
+            LogBadInteraction(error ?? "unknown");
+            return;
+        }
+        var reply = await dispatcher.DispatchAsync(interaction, ct).ConfigureAwait(false);
+        if (await responder.CallbackAsync(interaction, reply, ct).ConfigureAwait(false))
+            await responder.CompleteDeferredAsync(interaction, reply, ct).ConfigureAwait(false);
+    }
+
+    internal async Task HandleMessageAsync(JsonElement message, CancellationToken ct)
+    {
+        var botId = status.BotUserId;
+        if (botId is null || !message.TryGetProperty("author", out var author))
+            return;
+        if ((author.TryGetProperty("bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
+            || InteractionParser.String(author, "id") == botId)
+            return;
+
+        var guildId = InteractionParser.String(message, "guild_id");
+        if (guildId is not null && !Mentions(message, botId))
+            return;
+        var channelId = InteractionParser.String(message, "channel_id");
+        var messageId = InteractionParser.String(message, "id");
+        if (channelId is null || messageId is null || InteractionParser.ReadSender(message) is not { } sender)
+            return;
+
+        var text = StripMention(InteractionParser.String(message, "content") ?? string.Empty, botId);
+        var request = new ChatRequest
+        {
+            Platform = ChatPlatform.Discord,
+            Sender = sender,
+            ScopeId = guildId,
+            ConversationId = channelId,
+            Text = text.Length == 0 ? "help" : text,
+        };
+        var answer = await dispatcher.AnswerAsync(request, false, ct).ConfigureAwait(false);
+
+        var data = (JsonObject)answer.Data.DeepClone();
+        data.Remove("flags"); // ephemeral exists only for interactions
+        data["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray(), ["replied_user"] = false };
+        data["message_reference"] = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["channel_id"] = channelId,
+            ["fail_if_not_exists"] = false,
+        };
+        var response = await rest.SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", data, answer.File, ct)
+            .ConfigureAwait(false);
+        if (!response.IsSuccess)
+            LogReplyFailed(channelId, response.Describe());
+    }
+
+    private static bool Mentions(JsonElement message, string botId)
+    {
+        if (!message.TryGetProperty("mentions", out var mentions) || mentions.ValueKind != JsonValueKind.Array)
+            return false;
+        foreach (var user in mentions.EnumerateArray())
+            if (InteractionParser.String(user, "id") == botId)
+                return true;
+        return false;
+    }
+
+    internal static string StripMention(string content, string botId) =>
+        Regex.Replace(content, $@"<@!?{Regex.Escape(botId)}>", " ").Trim();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling gateway event {EventName} failed")]
+    private partial void LogEventFailed(Exception exception, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed INTERACTION_CREATE: {Problem}")]
+    private partial void LogBadInteraction(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rejected the reply in channel {ChannelId}: {Problem}")]
+    private partial void LogReplyFailed(string channelId, string problem);
+}

@@ -1,0 +1,13 @@
+namespace LmcBot.Discord.Tests.Support;
+
+/// <summary>Recorded interaction payloads under Samples/, with <c>{placeholder}</c> substitution.</summary>
+public static class Samples
+{
+    public static string Load(string name, params (string Key, string Value)[] replacements)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name));
+        foreach (var (key, value) in replacements)
+            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        return text.Replace("{token}", "token-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LmcBot.Core.Tests.Support;
+
+namespace LmcBot.Tests.Cli;
+
+/// <summary>The real executable: a separate process, its exit codes and its streaming output.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _directory.Path, // not the repository: the content root must be found anyway
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LmcBot.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.ArgumentList.Add("--db");
+        info.ArgumentList.Add(_directory.File("lmcbot.db"));
+        return Process.Start(info)!;
+    }
+
+    [Fact]
+    public async Task AskJson_StreamsOneAnswerPerQuestion_BeforeInputEnds()
+    {
+        using var process = Start("ask", "--json");
+
+        await process.StandardInput.WriteLineAsync("starexpress stops");
+        await process.StandardInput.FlushAsync();
+        var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await process.StandardInput.WriteLineAsync("Which Chinese EV makers invest in Thailand?");
+        await process.StandardInput.FlushAsync();
+        var second = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("Luang Prabang", JsonDocument.Parse(first!).RootElement.GetProperty("text").GetString());
+        Assert.Contains("GAC", JsonDocument.Parse(second!).RootElement.GetProperty("text").GetString());
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task UsageError_ExitsWith2()
+    {
+        using var process = Start("ask", "");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("usage:", error);
+    }
+}
