@@ -1,3 +1,7 @@
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
+
 namespace LmcBot.Core.Tests.Admin;
 
 /// <summary>kb list, show and history: what admins read before they change something.</summary>
@@ -7,7 +11,7 @@ public sealed class BrowseTests
     public async Task List_ByKind_IsPaginated_AndItsNextPageButtonWorks()
     {
         using var admin = new AdminBot();
-        var total = admin.KnowledgeBase.Current.Values(Commands.CompletionSource.FactIds).Count(id => admin.Fact(id)!.Kind == "route");
+        var total = admin.KnowledgeBase.Current.Values(CompletionSource.FactIds).Count(id => admin.Fact(id)!.Kind == "route");
         Assert.True(total > KnowledgeEditorPageSize, "the test needs more than one page of routes");
 
         var first = await admin.OkAsync("kb list kind:route");
@@ -69,7 +73,7 @@ public sealed class BrowseTests
     {
         using var admin = new AdminBot();
         await admin.SendAsync("kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" admin_note:true",
-            new Chat.ChatSender("42", "Mai") { HasManagePermission = true }, Chat.ChatPlatform.Discord);
+            new ChatSender("42", "Mai") { HasManagePermission = true }, ChatPlatform.Discord);
         await admin.OkAsync("kb edit id:starexpress-route field:launched value:2024-09");
 
         var all = await admin.OkAsync("kb history");
@@ -82,5 +86,5 @@ public sealed class BrowseTests
         Assert.Single(one.Fields);
     }
 
-    private const int KnowledgeEditorPageSize = LmcBot.Core.Admin.KnowledgeEditor.PageSize;
+    private const int KnowledgeEditorPageSize = KnowledgeEditor.PageSize;
 }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Tests.Support;
@@ -33,7 +33,7 @@ public sealed class ExportTests
         copy.Store.Sync(set);
         copy.Refresh();
 
-        var engine = new LmcBot.Core.Answering.AnswerEngine();
+        var engine = new AnswerEngine();
         var questions = DevQuestions().Concat(AdminQuestions).ToList();
         Assert.True(questions.Count > 30);
         foreach (var question in questions)

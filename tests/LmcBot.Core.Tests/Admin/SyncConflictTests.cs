@@ -1,3 +1,4 @@
+using LmcBot.Core.Chat;
 using LmcBot.Core.Tests.Support;
 
 namespace LmcBot.Core.Tests.Admin;
@@ -12,7 +13,7 @@ public sealed class SyncConflictTests
         var knowledge = folder.CopyKnowledge();
         using var holder = new BotHolder(knowledge);
         var bot = holder.Bot;
-        async Task<Chat.Answer> Send(string text) => await bot.HandleAsync(new Chat.ChatRequest { Platform = Chat.ChatPlatform.Cli, Sender = Chat.ChatSender.LocalUser, Text = text });
+        async Task<Answer> Send(string text) => await bot.HandleAsync(new ChatRequest { Platform = ChatPlatform.Cli, Sender = ChatSender.LocalUser, Text = text });
         Assert.False((await Send("kb edit id:starexpress-route field:launched value:2024-09")).IsError);
         Assert.False((await Send("kb remove id:clr-opened")).IsError);
 
@@ -58,8 +59,8 @@ public sealed class SyncConflictTests
         using var holder = new BotHolder(knowledge);
         var seedPath = Path.Combine(knowledge, "documents", "lmc-seed-article.md");
         var seed = await File.ReadAllTextAsync(seedPath);
-        var imported = await holder.Bot.HandleAsync(Chat.ChatRequest.ForCommand(Chat.ChatPlatform.Cli, Chat.ChatSender.LocalUser, "kb import")
-            with { Attachment = new Chat.ChatAttachment("seed.md", "text/markdown", seed + "\n\nAn admin's added paragraph about the seed article.\n") });
+        var imported = await holder.Bot.HandleAsync(ChatRequest.ForCommand(ChatPlatform.Cli, ChatSender.LocalUser, "kb import")
+            with { Attachment = new ChatAttachment("seed.md", "text/markdown", seed + "\n\nAn admin's added paragraph about the seed article.\n") });
         Assert.False(imported.IsError, imported.Text);
 
         await File.WriteAllTextAsync(seedPath, seed + "\n\nA shipped addition.\n");
