@@ -5,9 +5,9 @@ using LmcBot.Core.Commands;
 namespace LmcBot.Core.Tests.Admin;
 
 /// <summary>The one admin check, on every admin command of the catalog, for every kind of non-admin.</summary>
-public sealed class AdminPolicyTests
+public sealed class AdminPolicyTests(SharedAdminBot shared) : IClassFixture<SharedAdminBot>
 {
-    private static readonly AdminOptions Options = new() { DiscordRoleIds = ["role-admin"], DiscordUserIds = ["user-admin"], TeamsUserIds = ["aad-admin"] };
+    private static AdminOptions Options => SharedAdminBot.Options;
 
     public static TheoryData<string> AdminCommands()
     {
@@ -25,7 +25,8 @@ public sealed class AdminPolicyTests
     [MemberData(nameof(AdminCommands))]
     public async Task AdminCommand_FromNonAdmins_IsRefusedPrivately_AndChangesNothing(string path)
     {
-        using var admin = new AdminBot(Options);
+        var admin = shared.Admin;
+        var before = FactEditingTests.Snapshot(admin);
         var options = CommandCatalog.Default.Find(path)!.Options.Where(o => o.Required)
             .ToDictionary(o => o.Name, o => o.FixedChoices.FirstOrDefault() ?? (o.Type == CommandOptionType.Number ? "1" : "x"), StringComparer.Ordinal);
         (ChatPlatform, ChatSender)[] outsiders =
@@ -42,7 +43,7 @@ public sealed class AdminPolicyTests
             Assert.True(answer.IsError && answer.Private, $"{path} from {sender.DisplayName}: {answer.Text}");
             Assert.Null(answer.File);
         }
-        Assert.Empty(admin.Audit());
+        Assert.Equal(before, FactEditingTests.Snapshot(admin));
     }
 
     [Theory]

@@ -90,7 +90,8 @@ public sealed class ExportTests
         await admin.OkAsync("kb remove id:clr-opened");
     }
 
-    private static IEnumerable<string> DevQuestions() =>
+    /// <summary>The questions of the shared dev evaluation files (../shared/eval/dev-questions*.jsonl).</summary>
+    public static IEnumerable<string> DevQuestions() =>
         Directory.GetFiles(Path.Combine(RepoPaths.Shared, "eval"), "dev-questions*.jsonl").Order(StringComparer.Ordinal)
             .SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!);

@@ -4,7 +4,7 @@ using LmcBot.Core.Knowledge;
 namespace LmcBot.Core.Tests.Admin;
 
 /// <summary>kb add, edit, remove and restore: validated first, one audited transaction each, refusals change nothing.</summary>
-public sealed class FactEditingTests
+public sealed class FactEditingTests(SharedAdminBot shared) : IClassFixture<SharedAdminBot>
 {
     private const string Pair = "kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" admin_note:true";
     private const string PairId = "nanning-vientiane-friendship-city";
@@ -24,7 +24,7 @@ public sealed class FactEditingTests
     [InlineData("kb add citypair city_a:Nanning city_b:Vientiane status:\"sister city\" admin_note:true id:starexpress-route", "already exists")]
     public async Task Add_BadInput_NamesTheProblem_AndChangesNothing(string command, string expected)
     {
-        using var admin = new AdminBot();
+        var admin = shared.Admin;
         var before = Snapshot(admin);
 
         var answer = await admin.SendAsync(command);
@@ -200,7 +200,7 @@ public sealed class FactEditingTests
     [InlineData("kb restore id:no-such-fact", "There is no fact 'no-such-fact'")]
     public async Task EditOrRemove_BadInput_NamesTheProblem_AndChangesNothing(string command, string expected)
     {
-        using var admin = new AdminBot();
+        var admin = shared.Admin;
         var before = Snapshot(admin);
         var answer = await admin.SendAsync(command);
         Assert.True(answer.IsError, answer.Text);

@@ -6,7 +6,7 @@ using LmcBot.Core.Knowledge;
 namespace LmcBot.Core.Tests.Admin;
 
 /// <summary>kb import: any surface's document becomes an indexed, citable source at once; bad files change nothing.</summary>
-public sealed class ImportTests
+public sealed class ImportTests(SharedAdminBot shared) : IClassFixture<SharedAdminBot>
 {
     /// <summary>A short article the shipped knowledge knows nothing about.</summary>
     public const string CruiseArticle = """
@@ -99,7 +99,7 @@ public sealed class ImportTests
     [MemberData(nameof(BadDocuments))]
     public async Task Import_BadDocument_NamesTheProblem_AndChangesNothing(string fileName, string text, string expected)
     {
-        using var admin = new AdminBot();
+        var admin = shared.Admin;
         var before = FactEditingTests.Snapshot(admin);
         var answer = await admin.CommandAsync("kb import", attachment: new ChatAttachment(fileName, "text/markdown", text));
         Assert.True(answer.IsError, answer.Text);
@@ -113,11 +113,12 @@ public sealed class ImportTests
     [InlineData("kb import text:\"Some text.\" id:Bad_Id", "is not valid")]
     public async Task Import_BadOptions_NameTheProblem(string command, string expected)
     {
-        using var admin = new AdminBot();
+        var admin = shared.Admin;
+        var before = FactEditingTests.Snapshot(admin);
         var answer = await admin.SendAsync(command);
         Assert.True(answer.IsError, answer.Text);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
-        Assert.Empty(admin.Audit());
+        Assert.Equal(before, FactEditingTests.Snapshot(admin));
     }
 
     [Fact]

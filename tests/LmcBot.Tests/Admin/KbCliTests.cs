@@ -133,7 +133,7 @@ public sealed class KbCliTests
         var copy = cli.PathOf("copy.db");
         var ingest = new StringWriter();
         Assert.Equal(LmcBotCli.Success, await LmcBotCli.RunAsync(["ingest", "--db", copy, "--knowledge", folder], TextReader.Null, ingest, new StringWriter()));
-        var questions = string.Join('\n', DevQuestions().Append("What are Vientiane's partner cities?").Append("Who ran the river cruise pilot?"));
+        var questions = string.Join('\n', ExportTests.DevQuestions().Append("What are Vientiane's partner cities?").Append("Who ran the river cruise pilot?"));
         var original = await cli.RunWithInputAsync(questions, "ask", "--json");
         var fromExport = new StringWriter();
         await LmcBotCli.RunAsync(["ask", "--json", "--db", copy, "--knowledge", folder], new StringReader(questions), fromExport, new StringWriter());
@@ -150,9 +150,4 @@ public sealed class KbCliTests
         Assert.Contains("--city-a, --city_a", help, StringComparison.Ordinal);
         Assert.Contains("--admin-note, --admin_note", help, StringComparison.Ordinal);
     }
-
-    private static IEnumerable<string> DevQuestions() =>
-        Directory.GetFiles(Path.Combine(Core.Tests.Support.RepoPaths.Shared, "eval"), "dev-questions*.jsonl").Order(StringComparer.Ordinal)
-            .SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0)
-            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!);
 }
