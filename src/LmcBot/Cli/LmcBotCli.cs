@@ -16,16 +16,21 @@ public static class LmcBotCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    internal static readonly Option<string?> DbOption = new("--db") { Description = "LiteDB database file (Knowledge:DatabasePath)", Recursive = true };
-    internal static readonly Option<string?> KnowledgeOption = new("--knowledge") { Description = "knowledge/ folder to build from (Knowledge:Folder)", Recursive = true };
-    internal static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Show stack traces on failure", Recursive = true };
+    /// <summary>Options every verb takes; created per parse, since an option belongs to one command tree.</summary>
+    internal sealed class GlobalOptions
+    {
+        public Option<string?> Db { get; } = new("--db") { Description = "LiteDB database file (Knowledge:DatabasePath)", Recursive = true };
+        public Option<string?> Knowledge { get; } = new("--knowledge") { Description = "knowledge/ folder to build from (Knowledge:Folder)", Recursive = true };
+        public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on failure", Recursive = true };
+    }
 
     public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
     {
         input ??= Console.In;
         output ??= Console.Out;
         error ??= Console.Error;
-        var root = BuildRoot(input, output, error, args);
+        var globals = new GlobalOptions();
+        var root = BuildRoot(globals, input, output, error, args);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -35,7 +40,7 @@ public static class LmcBotCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (KnowledgeValidationException ex)
         {
@@ -45,7 +50,7 @@ public static class LmcBotCli
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            if (parse.GetValue(VerboseOption)) await error.WriteLineAsync(ex.ToString());
+            if (parse.GetValue(globals.Verbose)) await error.WriteLineAsync(ex.ToString());
             return Failure;
         }
     }
@@ -64,22 +69,24 @@ public static class LmcBotCli
     {
         var contentRoot = ContentRoot.Locate();
         var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(DbOption) is { Length: > 0 } db) overrides["Knowledge:DatabasePath"] = Path.GetFullPath(db);
-        if (parse.GetValue(KnowledgeOption) is { Length: > 0 } knowledge) overrides["Knowledge:Folder"] = Path.GetFullPath(knowledge);
+        string? Value(string name) => parse.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name) is Option<string?> option ? parse.GetValue(option) : null;
+        if (Value("--db") is { Length: > 0 } db) overrides["Knowledge:DatabasePath"] = Path.GetFullPath(db);
+        if (Value("--knowledge") is { Length: > 0 } knowledge) overrides["Knowledge:Folder"] = Path.GetFullPath(knowledge);
         return new CliContext(contentRoot, BotConfiguration.Build(contentRoot, overrides));
     }
 
-    private static RootCommand BuildRoot(TextReader input, TextWriter output, TextWriter error, string[] args)
+    private static RootCommand BuildRoot(GlobalOptions globals, TextReader input, TextWriter output, TextWriter error, string[] args)
     {
         var root = new RootCommand("LmcBot: answers questions about Lancang-Mekong Cooperation on Discord, Teams and the console. With no verb it starts the bot's web host.");
-        root.Options.Add(DbOption);
-        root.Options.Add(KnowledgeOption);
-        root.Options.Add(VerboseOption);
+        root.Options.Add(globals.Db);
+        root.Options.Add(globals.Knowledge);
+        root.Options.Add(globals.Verbose);
         root.SetAction(async (parse, cancellationToken) => await BotWebHost.RunAsync(args, cancellationToken));
 
         root.Subcommands.Add(AskVerb(input, output, error));
         root.Subcommands.Add(ChatVerb(input, output));
         root.Subcommands.Add(IngestVerb(output));
+        root.Subcommands.Add(DiscordVerb.Create(output));
         root.Subcommands.Add(KbVerb.Build(output, error));
         return root;
     }

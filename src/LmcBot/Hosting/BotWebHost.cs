@@ -1,5 +1,6 @@
 using LmcBot.Core;
 using LmcBot.Core.Knowledge;
+using LmcBot.Discord;
 
 namespace LmcBot.Hosting;
 
@@ -11,8 +12,10 @@ public static class BotWebHost
         var contentRoot = ContentRoot.Locate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.Services.AddLmcBotCore(builder.Configuration, contentRoot);
+        builder.Services.AddDiscordAdapter(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.MapDiscordInteractions();
         app.MapGet("/health", (KnowledgeBase knowledgeBase) =>
             knowledgeBase.Store.CanRead() ? Results.Ok(new { status = "Healthy" }) : Results.Json(new { status = "Unhealthy" }, statusCode: 503));
         return app;

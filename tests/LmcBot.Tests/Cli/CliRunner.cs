@@ -12,7 +12,7 @@ public sealed class CliRunner : IDisposable
 
     public string Directory => _directory.Path;
 
-    public async Task<(int Exit, string Output, string Error)> RunAsync(string input, params string[] args)
+    public async Task<(int Exit, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -21,7 +21,7 @@ public sealed class CliRunner : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    public Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync("", args);
+    public Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
     public void Dispose() => _directory.Dispose();
 }

@@ -14,9 +14,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Ask_PrintsAnswerAndSource()
     {
-        var (exit, output, _) = await _cli.RunAsync("ask", "What route does the StarExpress take?");
+        var (exit, output, error) = await _cli.RunAsync("ask", "What route does the StarExpress take?");
 
-        Assert.Equal(LmcBotCli.Success, exit);
+        Assert.True(exit == LmcBotCli.Success, error);
         Assert.Contains("Luang Prabang", output);
         Assert.Contains("Source:", output);
         Assert.True(File.Exists(_cli.DatabasePath), "the database is created on first use");
@@ -48,7 +48,7 @@ public sealed class CliTests : IDisposable
     {
         var questions = new[] { "starexpress stops", "What is the capital of France?", "", "trade in 2017" };
 
-        var (exit, output, _) = await _cli.RunAsync(string.Join('\n', questions) + "\n", "ask", "--json");
+        var (exit, output, _) = await _cli.RunWithInputAsync(string.Join('\n', questions) + "\n", "ask", "--json");
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -123,7 +123,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Chat_AnswersUntilQuit()
     {
-        var (exit, output, _) = await _cli.RunAsync("help\nWhen was the StarExpress launched?\nroute StarExpress\nquit\nnever read\n", "chat");
+        var (exit, output, _) = await _cli.RunWithInputAsync("help\nWhen was the StarExpress launched?\nroute StarExpress\nquit\nnever read\n", "chat");
 
         Assert.Equal(0, exit);
         Assert.Contains("> ", output);
@@ -136,7 +136,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Chat_EndsCleanlyAtEndOfInput()
     {
-        var (exit, output, _) = await _cli.RunAsync("starexpress stops", "chat");
+        var (exit, output, _) = await _cli.RunWithInputAsync("starexpress stops", "chat");
 
         Assert.Equal(0, exit);
         Assert.Contains("Luang Prabang", output);
