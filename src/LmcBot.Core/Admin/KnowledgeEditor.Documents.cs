@@ -83,7 +83,7 @@ public sealed partial class KnowledgeEditor
                 new("Id", id), new("Title", document.Title), new("Paragraphs", N(paragraphs.Count)), new("Sentences", N(sentences.Count)),
                 new("Source", document.Url ?? "none given (grade " + document.Grade + ")"), new("Audit entry", $"#{N(entry.Id)}"),
             ],
-            FollowUps = [FollowUp.Ask(AuditText.Shorten(sentences[0].Text, 90)), UndoFollowUp(entry)],
+            FollowUps = [new FollowUp("History", $"kb history id:{id}"), UndoFollowUp(entry)],
         };
     }
 

@@ -68,7 +68,7 @@ public sealed partial class KnowledgeEditor
             s.Audit.Insert(entry);
             target.UndoneBy = entry.Id;
             s.Audit.Update(target);
-            return new Outcome(null, null, Suggest: entry.Id) { Reverted = target, Undo = entry };
+            return new Outcome(null, null) { Reverted = target, Undo = entry };
         });
         if (outcome.Error is { } error) return Answer.Error(intent, error);
         if (outcome.Info is { } info)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.IO.Compression;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
@@ -120,7 +121,7 @@ internal static class KbVerb
     {
         if (!file.Exists) return (null, $"{file.FullName} does not exist.", LmcBotCli.UsageError);
         if (file.Length > DocumentText.MaxBytes)
-            return (null, $"{file.Name} is {file.Length / 1024:N0} KB; the limit is 1 MB. Split it into smaller documents.", LmcBotCli.Failure);
+            return (null, string.Create(CultureInfo.InvariantCulture, $"{file.Name} is {file.Length / 1024:N0} KB; the limit is 1 MB. Split it into smaller documents."), LmcBotCli.Failure);
         var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
         if (!DocumentText.TryDecode(file.Name, bytes, out var text, out var problem))
             return (null, problem + " Nothing was imported.", LmcBotCli.Failure);
