@@ -88,6 +88,7 @@ public static class LmcBotCli
         root.Subcommands.Add(IngestVerb(output));
         root.Subcommands.Add(DiscordVerb.Create(output));
         root.Subcommands.Add(KbVerb.Build(output, error));
+        root.Subcommands.Add(TeamsVerb.Create(output));
         return root;
     }
 
