@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+
+namespace LmcBot.Teams.Configuration;
+
+/// <summary>Start-up checks of <see cref="TeamsOptions"/>; every failure names the setting to fix.</summary>
+internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IValidateOptions<TeamsOptions>
+{
+    private const string Section = TeamsOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        if (!options.Enabled)
+            return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+
+        if (!options.IsDevelopmentMode)
+        {
+            if (!Guid.TryParse(options.AppId, out _))
+                failures.Add($"{Section}:AppId must be the Azure Bot's Microsoft App ID (a GUID), or empty for the loopback-only development mode.");
+            if (string.IsNullOrWhiteSpace(options.AppPassword))
+                failures.Add($"{Section}:AppPassword is required when {Section}:AppId is set: set the environment variable {Section}__AppPassword to the app's client secret.");
+            else if (SettingsFileHolding($"{Section}:AppPassword") is { } file)
+                failures.Add($"{Section}:AppPassword must not be in a settings file ({file}): set the environment variable {Section}__AppPassword or use user-secrets.");
+            if (options.AppType == TeamsAppType.SingleTenant && string.IsNullOrWhiteSpace(options.TenantId))
+                failures.Add($"{Section}:TenantId is required when {Section}:AppType is SingleTenant.");
+        }
+
+        if (options.TenantId is { Length: > 0 } tenant && !IsTenant(tenant))
+            failures.Add($"{Section}:TenantId must be a tenant GUID or a domain name such as contoso.onmicrosoft.com.");
+        if (string.IsNullOrWhiteSpace(options.MessagingPath) || !options.MessagingPath.StartsWith('/'))
+            failures.Add($"{Section}:MessagingPath must start with '/' (default {TeamsOptions.DefaultMessagingPath}).");
+
+        CheckUrl(failures, "OpenIdMetadataUrl", options.OpenIdMetadataUrl);
+        CheckUrl(failures, "AuthorityHost", options.AuthorityHost);
+        if (!string.IsNullOrEmpty(options.EntraOpenIdMetadataUrl))
+            CheckUrl(failures, "EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);
+
+        for (var i = 0; i < options.AllowedServiceUrlHosts.Count; i++)
+        {
+            if (!ServiceHostPattern.IsValid(options.AllowedServiceUrlHosts[i]))
+                failures.Add($"{Section}:AllowedServiceUrlHosts:{i} ('{options.AllowedServiceUrlHosts[i]}') must be a host name such as smba.trafficmanager.net or *.botframework.com, without scheme, port or path.");
+        }
+
+        if (options.TypingDelay < TimeSpan.Zero)
+            failures.Add($"{Section}:TypingDelay must not be negative.");
+        if (options.AcknowledgeTimeout <= TimeSpan.Zero || options.AcknowledgeTimeout > TimeSpan.FromSeconds(14))
+            failures.Add($"{Section}:AcknowledgeTimeout must be between 0 and 14 seconds: Teams gives up on a POST after about 15 s.");
+        if (options.ConnectorMaxRetries is < 0 or > 10)
+            failures.Add($"{Section}:ConnectorMaxRetries must be between 0 and 10.");
+        if (options.ConnectorRetryDelay <= TimeSpan.Zero)
+            failures.Add($"{Section}:ConnectorRetryDelay must be positive.");
+        if (options.ConnectorMaxRetryAfter <= TimeSpan.Zero)
+            failures.Add($"{Section}:ConnectorMaxRetryAfter must be positive.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckUrl(List<string> failures, string key, string? value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && Loopback.IsLoopbackHost(uri.Host))))
+            failures.Add($"{Section}:{key} must be an absolute https URL (plain http only on loopback, for tests); got '{value}'.");
+    }
+
+    private static bool IsTenant(string tenant) =>
+        Guid.TryParse(tenant, out _) || (Uri.CheckHostName(tenant) == UriHostNameType.Dns && tenant.Contains('.'));
+
+    /// <summary>The settings file (not user-secrets) that supplies <paramref name="key"/>, if any.</summary>
+    private string? SettingsFileHolding(string key)
+    {
+        if (configuration is not IConfigurationRoot root)
+            return null;
+        // The last provider that has the key wins, as in IConfiguration itself.
+        foreach (var provider in root.Providers.Reverse())
+        {
+            if (!provider.TryGet(key, out _))
+                continue;
+            return provider is JsonConfigurationProvider { Source.Path: { } path }
+                && !path.EndsWith("secrets.json", StringComparison.OrdinalIgnoreCase)
+                ? path
+                : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using LmcBot.Core.Chat;
+using LmcBot.Teams.Activities;
+using LmcBot.Teams.Rendering;
+
+namespace LmcBot.Teams.Messaging;
+
+/// <summary>
+/// Turns a Teams message into the neutral <see cref="ChatRequest"/>, or decides it is not for the
+/// bot. Personal chat: every text. Channels and group chats: only text that @mentions the bot,
+/// with that mention (and only that one) removed. A card button: the input its <c>cmd</c> names.
+/// </summary>
+internal static class ActivityTranslator
+{
+    /// <summary>What a bare @mention with no words asks for.</summary>
+    public const string EmptyMentionText = "help";
+
+    public static ChatRequest? ToChatRequest(InboundActivity activity)
+    {
+        var text = CardSubmitInput(activity) ?? QuestionText(activity);
+        if (text is null)
+            return null;
+        return new ChatRequest
+        {
+            Platform = ChatPlatform.Teams,
+            Sender = Sender(activity),
+            ScopeId = activity.TenantId,
+            ConversationId = activity.Conversation?.Id,
+            Text = text,
+        };
+    }
+
+    public static ChatSender Sender(InboundActivity activity) =>
+        new(activity.From?.Id ?? "", activity.From?.Name ?? "")
+        {
+            DirectoryObjectId = activity.From?.AadObjectId,
+        };
+
+    public static bool IsPersonal(ConversationAccount? conversation) =>
+        conversation?.ConversationType is { } type
+            ? string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase)
+            : conversation?.IsGroup != true;
+
+    /// <summary>A card submit: <c>value</c> set with our <c>cmd</c>, and no typed text.</summary>
+    private static string? CardSubmitInput(InboundActivity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text)
+            || activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty(SubmitData.CommandProperty, out var command)
+            || command.ValueKind != JsonValueKind.String)
+            return null;
+        return command.GetString() is { } input && !string.IsNullOrWhiteSpace(input) ? input.Trim() : null;
+    }
+
+    private static string? QuestionText(InboundActivity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Text))
+            return null;
+        if (!IsPersonal(activity.Conversation) && !MentionsBot(activity))
+            return null;
+        var text = RemoveBotMentions(activity.Text, activity).Trim();
+        return text.Length == 0 ? EmptyMentionText : text;
+    }
+
+    private static bool MentionsBot(InboundActivity activity) => BotMentions(activity).Any();
+
+    /// <summary>Removes each mention of the bot as its entity spells it, ignoring case; other people's mentions stay.</summary>
+    internal static string RemoveBotMentions(string text, InboundActivity activity)
+    {
+        foreach (var mention in BotMentions(activity))
+        {
+            var spelled = mention.Text is { Length: > 0 } entityText ? entityText
+                : mention.Mentioned?.Name is { Length: > 0 } name ? $"<at>{name}</at>"
+                : null;
+            if (spelled is not null)
+                text = text.Replace(spelled, "", StringComparison.OrdinalIgnoreCase);
+        }
+        return text;
+    }
+
+    private static IEnumerable<ActivityEntity> BotMentions(InboundActivity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        if (string.IsNullOrEmpty(botId) || activity.Entities is null)
+            return [];
+        return activity.Entities.Where(e =>
+            string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(e.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>True for a conversationUpdate whose membersAdded holds the bot itself.</summary>
+    public static bool BotWasAdded(InboundActivity activity) =>
+        activity.Recipient?.Id is { Length: > 0 } botId
+        && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true;
+}

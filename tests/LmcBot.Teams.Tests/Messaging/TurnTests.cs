@@ -1,0 +1,64 @@
+using LmcBot.Core.Chat;
+using LmcBot.Teams.Tests.Fakes;
+using LmcBot.Teams.Tests.Support;
+
+namespace LmcBot.Teams.Tests.Messaging;
+
+public sealed class TurnTests
+{
+    [Fact]
+    public async Task Answer_NotImmediate_IsPrecededByTypingIndicator()
+    {
+        var bot = new ScriptedChatBot();
+        bot.Respond = async (request, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(700), ct);
+            return ScriptedChatBot.Default(request);
+        };
+        await using var host = await TeamsTestHost.StartAsync(bot);
+
+        await host.PostValidAsync("personal-message.json");
+
+        var calls = host.Connector.Delivered;
+        Assert.Equal(["typing", "message"], calls.Select(c => c.Type));
+        Assert.Null(calls[0].ReplyToId);
+        Assert.Equal(TeamsTestHost.BotId, calls[0].Body.GetProperty("from").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Answer_Immediate_HasNoTypingIndicator()
+    {
+        await using var host = await TeamsTestHost.StartAsync(new ScriptedChatBot());
+
+        await host.PostValidAsync("personal-message.json");
+
+        Assert.Equal(["message"], host.Connector.Delivered.Select(c => c.Type));
+    }
+
+    [Fact]
+    public async Task Answer_BotThrows_PostsApologyInsteadOfSilence()
+    {
+        var bot = new ScriptedChatBot { Respond = (_, _) => throw new InvalidOperationException("bug in the core") };
+        await using var host = await TeamsTestHost.StartAsync(bot);
+
+        await host.PostValidAsync("personal-message.json");
+
+        var reply = Assert.Single(host.Connector.Delivered);
+        var text = reply.Card.GetProperty("body")[0];
+        Assert.StartsWith("Sorry, something went wrong", text.GetProperty("text").GetString());
+        Assert.Equal("attention", text.GetProperty("color").GetString());
+    }
+
+    [Fact]
+    public async Task Answer_PrivateInTeams_IsRepliedNormally()
+    {
+        var bot = new ScriptedChatBot { Respond = (r, _) => Task.FromResult(Answer.Error("usage", "route needs 'name'.")) };
+        await using var host = await TeamsTestHost.StartAsync(bot);
+
+        await host.PostValidAsync("channel-message-mention.json");
+
+        var reply = Assert.Single(host.Connector.Delivered);
+        Assert.Equal("1741082531891", reply.ReplyToId);
+        Assert.Contains("route needs 'name'.", reply.CardTexts());
+    }
+}
