@@ -17,6 +17,7 @@ public static class BotWebHost
         builder.AddLmcBotObservability();
         builder.Services.AddLmcBotCore(builder.Configuration, contentRoot);
         builder.Services.AddDiscordAdapter(builder.Configuration);
+        builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddLmcBotHealthChecks();
         builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
@@ -26,6 +27,7 @@ public static class BotWebHost
         app.MapLmcBotHealthChecks();
         app.MapLmcBotMetrics();
         app.MapDiscordInteractions();
+        app.MapTeamsMessaging();
         return app;
     }
 

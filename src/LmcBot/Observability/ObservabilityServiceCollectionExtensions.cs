@@ -15,7 +15,7 @@ public static class ObservabilityServiceCollectionExtensions
     [
         ChatMetrics.MeterName,
         DiscordMetrics.MeterName,
-        "LmcBot.Teams",
+        LmcBot.Teams.Diagnostics.TeamsMetrics.MeterName,
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.RateLimiting",
