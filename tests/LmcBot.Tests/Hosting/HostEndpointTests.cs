@@ -3,6 +3,7 @@ using System.Text.Json;
 using LmcBot.Cli;
 using LmcBot.Core.Chat;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Tests.Hosting;
 
@@ -96,6 +97,39 @@ public sealed class HostEndpointTests
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logs_OneStructuredLinePerRequest_WithPlatformScopeIntentAndLatency_ButNotTheMessage()
+    {
+        var logs = new CapturedLogs();
+        await using var host = await HostFixture.StartAsync(
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
+            configure: builder => builder.Logging.AddProvider(logs));
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+        const string question = "Which Chinese EV makers invest in Thailand? my phone is 555-0100";
+
+        var answer = await bot.HandleAsync(ChatRequest.Question(ChatPlatform.Teams, Member, question) with { ScopeId = "tenant-7" });
+
+        var line = Assert.Single(logs.Entries, e => e.Message.StartsWith("Handled", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Equal("Teams", line.Fields["Platform"]?.ToString());
+        Assert.Equal("tenant-7", line.Fields["ScopeId"]);
+        Assert.Equal("text", line.Fields["Command"]);
+        Assert.Equal(answer.Intent, line.Fields["Intent"]);
+        Assert.IsType<double>(line.Fields["ElapsedMs"]);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("555-0100", StringComparison.Ordinal) || e.Message.Contains("EV makers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Teams_WhenEnabled_IsMappedOnTheHost()
+    {
+        await using var host = await HostFixture.StartAsync(new Dictionary<string, string?> { ["Teams:Enabled"] = "true" });
+
+        var response = await host.Client.PostAsync("/api/messages", new StringContent("not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True((int)response.StatusCode is >= 400 and < 500);
     }
 
     [Fact]

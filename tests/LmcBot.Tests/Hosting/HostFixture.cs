@@ -23,7 +23,7 @@ public sealed class HostFixture : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostFixture> StartAsync(IDictionary<string, string?>? settings = null, Func<TempDirectory, string>? databasePath = null)
+    public static async Task<HostFixture> StartAsync(IDictionary<string, string?>? settings = null, Func<TempDirectory, string>? databasePath = null, Action<WebApplicationBuilder>? configure = null)
     {
         var directory = new TempDirectory();
         var all = new Dictionary<string, string?>
@@ -34,7 +34,7 @@ public sealed class HostFixture : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var args = new List<string> { "--urls", "http://127.0.0.1:0" };
         args.AddRange(all.Select(kv => $"--{kv.Key}={kv.Value}"));
-        var app = BotWebHost.Build([.. args]);
+        var app = BotWebHost.Build([.. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HostFixture(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }, directory);

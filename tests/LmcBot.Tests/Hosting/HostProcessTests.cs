@@ -70,6 +70,25 @@ public sealed partial class HostProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_JsonFormatter_SwitchedInConfiguration_WritesOneJsonObjectPerLine()
+    {
+        using var process = Start(new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "json" });
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+
+            using var json = System.Text.Json.JsonDocument.Parse(line!);
+            Assert.Equal("Information", json.RootElement.GetProperty("LogLevel").GetString());
+            Assert.True(json.RootElement.TryGetProperty("Category", out _));
+        }
+        finally
+        {
+            Kill(process);
+        }
+    }
+
+    [Fact]
     public async Task Sigterm_DuringABurst_CompletesAcceptedRequests_CheckpointsTheDatabase_AndExits0()
     {
         using var process = Start();
