@@ -1,5 +1,4 @@
 using LmcBot.Core;
-using LmcBot.Core.Knowledge;
 using LmcBot.Discord;
 using LmcBot.Observability;
 using Microsoft.Extensions.Options;
@@ -19,6 +18,7 @@ public static class BotWebHost
         builder.Services.AddDiscordAdapter(builder.Configuration);
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddLmcBotHealthChecks();
+        builder.Services.AddHostedService<KnowledgeBaseWarmup>();
         builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
 
@@ -44,20 +44,25 @@ public static class BotWebHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args.Where(a => a is not ("--verbose")).ToArray());
-        // Open (and sync) the knowledge base before accepting requests. If it cannot be opened the host still
-        // starts, answers /health/live and reports /health/ready 503 with the reason, so the orchestrator sees why.
-        try
-        {
-            _ = app.Services.GetRequiredService<KnowledgeBase>();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
-        {
-            app.Logger.LogError("The knowledge database cannot be opened; /health/ready reports not ready: {Reason}", ex.Message);
-        }
+        var app = Build(HostArguments(args));
         // Stops on SIGTERM/Ctrl+C through the host's console lifetime: stop accepting, finish in-flight requests
         // within Hosting:ShutdownTimeout, stop the gateway, then dispose the knowledge base (which checkpoints).
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>The CLI's <c>--db</c> and <c>--knowledge</c> as configuration keys (paths from the working directory); <c>--verbose</c> dropped.</summary>
+    internal static string[] HostArguments(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var key = args[i] switch { "--db" => "Knowledge:DatabasePath", "--knowledge" => "Knowledge:Folder", _ => null };
+            if (key is not null && i + 1 < args.Length)
+                result.Add($"--{key}={Path.GetFullPath(args[++i])}");
+            else if (args[i] != "--verbose")
+                result.Add(args[i]);
+        }
+        return [.. result];
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class HostProcessTests : IDisposable
     [InlineData("Discord__Mode", "Http", "Discord:PublicKey")]
     [InlineData("Hosting__ShutdownTimeout", "01:00:00", "Hosting:ShutdownTimeout")]
     [InlineData("RateLimits__PerUserPerMinute", "-1", "RateLimits:PerUserPerMinute")]
+    [InlineData("Knowledge__Backups", "1000", "Knowledge:Backups")]
     public async Task Start_MissingOrInvalidSetting_ExitsNonZero_NamingTheKey(string variable, string value, string key)
     {
         using var process = Start(new Dictionary<string, string> { [variable] = value });
@@ -98,6 +99,9 @@ public sealed partial class HostProcessTests : IDisposable
             var address = await WaitForAddressAsync(process, lines);
             using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            var log = _directory.File("lmcbot-log.db");
+            Assert.True(File.Exists(_directory.File("lmcbot.db")), "--db must reach the web host");
+            Assert.True(File.Exists(log) && new FileInfo(log).Length > 0, "the knowledge sync leaves pages in the LiteDB log while running");
 
             // A burst on fresh connections; SIGTERM as soon as the first answer is back, while the rest are in flight.
             var burst = Enumerable.Range(0, 40).Select(async i =>
@@ -127,7 +131,6 @@ public sealed partial class HostProcessTests : IDisposable
             Assert.Contains("Application is shutting down", rest);
             Assert.Equal(0, process.ExitCode);
             // KnowledgeStore.Dispose checkpoints: the LiteDB log is merged into the data file.
-            var log = _directory.File("lmcbot-log.db");
             Assert.True(!File.Exists(log) || new FileInfo(log).Length == 0, "the database log was not checkpointed");
         }
         finally
