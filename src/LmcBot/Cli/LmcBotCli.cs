@@ -94,6 +94,8 @@ public static class LmcBotCli
         root.Subcommands.Add(ChatVerb(input, output));
         root.Subcommands.Add(IngestVerb(output));
         root.Subcommands.Add(DiscordVerb.Create(output));
+        root.Subcommands.Add(KbVerb.Build(output, error));
+        root.Subcommands.Add(TeamsVerb.Create(output));
         root.Subcommands.Add(HealthcheckVerb.Create(output, error));
         return root;
     }

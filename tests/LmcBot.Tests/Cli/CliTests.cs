@@ -142,4 +142,28 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Luang Prabang", output);
         Assert.EndsWith("Bye." + Environment.NewLine, output);
     }
+
+    [Fact]
+    public async Task TeamsPackage_WritesAZipWithTheManifestAndIcons()
+    {
+        var zip = Path.Combine(_cli.Directory, "app.zip");
+
+        var (exit, output, _) = await _cli.RunAsync("teams", "package", "--app-id", "11111111-2222-3333-4444-555555555555", "--out", zip);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Wrote", output);
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
+        using var manifest = JsonDocument.Parse(archive.GetEntry("manifest.json")!.Open());
+        Assert.Equal("11111111-2222-3333-4444-555555555555", manifest.RootElement.GetProperty("bots")[0].GetProperty("botId").GetString());
+    }
+
+    [Fact]
+    public async Task TeamsPackage_WithoutAppId_IsAUsageError()
+    {
+        var (exit, _, error) = await _cli.RunAsync("teams", "package");
+
+        Assert.Equal(LmcBotCli.UsageError, exit);
+        Assert.Contains("--app-id", error);
+    }
 }
