@@ -1,1 +1,25 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+using LmcBot.Benchmarks;
+
+// Modes besides BenchmarkDotNet (see docs/PERFORMANCE.md):
+//   questions [dev] [bad] [1000 10000 100000] [--hot] [--verbose]  per-question timing with a Stopwatch: each question's median, then median/p90/max over questions
+//   ask-process [N] [--dll path] [--question text]  `LmcBot ask` as a whole process against an existing database, N runs
+//   profile [dev|facts] [seconds]  a tight answering loop to run under perf
+//   startup <database> [question]  the ask verb's work after parsing, phase by phase, cold
+//   golden [file] [facts...]  every answer to a broad question set, to diff before and after an engine change
+//   anything else is passed to BenchmarkDotNet (e.g. --filter '*', --list flat)
+return args.FirstOrDefault() switch
+{
+    "questions" => PerQuestion.Run(args[1..]),
+    "ask-process" => await WholeProcess.RunAsync(args[1..]),
+    "profile" => Profile.Run(args[1..]),
+    "golden" => Golden.Run(args[1..]),
+    "startup" => Startup.Run(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(AnswerDevQuestions).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}

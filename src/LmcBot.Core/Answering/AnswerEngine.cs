@@ -14,8 +14,8 @@ public sealed class AnswerEngine
     /// <summary>Answers below this confidence are declined.</summary>
     public const double ConfidenceThreshold = 0.5;
 
-    private const float K1 = 1.2f;
-    private const float B = 0.6f;
+    internal const float K1 = 1.2f;
+    internal const float B = 0.6f;
 
     public Answer Answer(string question, KnowledgeIndex index)
     {
@@ -54,7 +54,7 @@ public sealed class AnswerEngine
             $"content: {string.Join(' ', q.ContentTerms)}; unknown: {string.Join(' ', q.UnknownTerms)}; unknown names: {string.Join(' ', q.UnknownNames)}",
             $"when={q.AsksWhen} quantity={q.AsksQuantity} latest={q.WantsLatest} series={q.WantsSeries} years={string.Join(',', q.Years)}",
         };
-        foreach (var s in ScoreFacts(q, index).Take(6))
+        foreach (var s in ScoreFacts(q, index, exactRanks: 6).Take(6))
             lines.Add($"  {s.Score,6:0.00} cov={s.Coverage:0.00} ent={s.EntityMatches} missing={s.MissingEntity} {s.Fact.Fact.Id}");
         return string.Join(Environment.NewLine, lines);
     }
@@ -64,24 +64,232 @@ public sealed class AnswerEngine
     /// <param name="MissingEntity">The fact lacks a name the question gives, or contradicts it (another meeting number, another category).</param>
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
 
-    private static List<ScoredFact> ScoreFacts(QuestionAnalysis q, KnowledgeIndex index)
+    /// <summary>A runner-up joins the best fact's answer when it scores at least this share of it (same kind of fact, other kind).</summary>
+    private const double RunnerUpSameKind = 0.85;
+    private const double RunnerUpOtherKind = 0.95;
+
+    /// <summary>Slack on the score bounds, far above any rounding in summing them.</summary>
+    private const double BoundMargin = 1e-3;
+
+    /// <summary>
+    /// The candidates' scores, best first. Every fact that names a question entity or holds a content
+    /// term is a candidate. The list holds every candidate that can matter to an answer: the best one;
+    /// every one scoring at least <see cref="RunnerUpSameKind"/> of it (the only runners-up
+    /// <see cref="TryBestFact"/> can take, so the runners-up it reads are the same as in the full list);
+    /// with <paramref name="exactRanks"/>, the exact best that many (for <see cref="Explain"/>); every
+    /// figure fact when <see cref="TryFigure"/> picks one (by coverage before score) and no required
+    /// entity rules the rest out; and every fact of the entity an overview is about. The rest are not
+    /// scored: candidate lists are taken in order of the most they can add, and once what the untaken
+    /// lists could add at most falls below what is still needed, no candidate found only in them can be
+    /// needed (MaxScore pruning). The candidates that are scored get exactly the scores a full scan gives
+    /// them, and the answer is the same as with every candidate scored.
+    /// </summary>
+    private static ScoredList ScoreFacts(QuestionAnalysis q, KnowledgeIndex index, int exactRanks = 0)
     {
-        var candidates = new HashSet<int>();
-        foreach (var entity in q.EntityIds)
-            candidates.UnionWith(index.Entities[entity].Facts);
-        foreach (var term in q.ContentTerms)
-            candidates.UnionWith(index.FactsWithTerm(term));
-        var results = new List<ScoredFact>(candidates.Count);
-        var required = RequiredEntities(q, index);
-        var asksReason = q.AllTerms.Overlaps(Lexicon.ReasonCues);
-        var ubiquitous = Math.Max(8, index.FactCount / 4);
-        foreach (var id in candidates)
+        var scorer = new FactScorer(q, index);
+        var results = new ScoredList(scorer);
+        var visited = new FactSet(index.FactCount);
+        var top = new TopScores(Math.Max(1, exactRanks));
+        void ScoreAll(IReadOnlyList<int> ids)
         {
-            var fact = index.Facts[id];
+            foreach (var id in ids)
+            {
+                if (!visited.Add(id)) continue;
+                var scored = scorer.Score(index.Facts[id]);
+                results.Add(scored);
+                top.Add(scored.Score);
+            }
+        }
+
+        // Scored whole: the facts of required entities (every other candidate then misses one and loses 4),
+        // and the facts of the entity an overview would be about.
+        var overviewEntity = q.ContentTerms.Count == 0 && q.Mentions.Count > 0 ? q.Mentions[0].EntityId : -1;
+        var lists = new List<(IReadOnlyList<int> Ids, double Bound)>();
+        foreach (var entity in scorer.EntityIds)
+        {
+            var facts = index.Entities[entity].Facts;
+            if (scorer.Required.Contains(entity) || entity == overviewEntity) ScoreAll(facts);
+            else lists.Add((facts, 1.5 + 3 * index.Entities[entity].Weight + 1));
+        }
+        foreach (var term in q.ContentTerms)
+        {
+            var postings = index.FactsWithTerm(term);
+            if (postings.Count > 0) lists.Add((postings, index.MaxTermWeight.GetValueOrDefault(term)));
+        }
+        lists.Sort((a, b) => b.Bound.CompareTo(a.Bound));
+        var untaken = new double[lists.Count + 1];
+        for (var i = lists.Count - 1; i >= 0; i--) untaken[i] = untaken[i + 1] + lists[i].Bound;
+        var penalty = scorer.Required.Count > 0 ? 4 : 0;
+        var next = 0;
+        for (; next < lists.Count; next++)
+        {
+            if (results.Count > 0 && scorer.ConstantBound - penalty + untaken[next] < Needed() - BoundMargin) break;
+            ScoreAll(lists[next].Ids);
+        }
+        results.Sort(CompareScored);
+
+        // The figure handler picks by coverage before score: it needs every figure fact that does not miss
+        // an entity. With a required entity, every unscored candidate misses it.
+        if (next < lists.Count && scorer.Required.Count == 0 && FigureHandlerPicks(q, results))
+        {
+            for (var i = next; i < lists.Count; i++)
+                foreach (var id in lists[i].Ids)
+                    if (index.Facts[id].Fact.Kind == FactKind.Figure && visited.Add(id))
+                        results.Add(scorer.Score(index.Facts[id]));
+            results.Sort(CompareScored);
+        }
+        return results;
+
+        // The lowest score a candidate must be sure to stay under to be left out.
+        double Needed()
+        {
+            var best = top.Best;
+            var runnerUp = best >= 0 ? RunnerUpSameKind * best : best;
+            return exactRanks > 0 ? Math.Min(runnerUp, top.IsFull ? top.Threshold : double.NegativeInfinity) : runnerUp;
+        }
+    }
+
+    private static int CompareScored(ScoredFact a, ScoredFact b) =>
+        b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Fact.Fact.Id, b.Fact.Fact.Id);
+
+    /// <summary>Whether <see cref="TryFigure"/> gets as far as choosing a figure fact.</summary>
+    private static bool FigureHandlerPicks(QuestionAnalysis q, List<ScoredFact> scored)
+    {
+        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
+        return (q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)
+            && !Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
+    }
+
+    /// <summary>Scored facts, best first, that can also score a candidate left out (see <see cref="ScoreFacts"/>).</summary>
+    private sealed class ScoredList(FactScorer scorer) : List<ScoredFact>
+    {
+        /// <summary>The fact's score, as a full scan would have listed it (null when it is no candidate).</summary>
+        public ScoredFact? Find(IndexedFact fact)
+        {
+            foreach (var scored in this)
+                if (scored.Fact == fact) return scored;
+            return scorer.IsCandidate(fact) ? scorer.Score(fact) : null;
+        }
+    }
+
+    /// <summary>A set of fact ids, one bit each.</summary>
+    private readonly struct FactSet(int count)
+    {
+        private readonly ulong[] _bits = new ulong[(count + 63) >> 6];
+
+        /// <summary>Adds the id; false when it was there already.</summary>
+        public bool Add(int id)
+        {
+            ref var word = ref _bits[id >> 6];
+            var bit = 1UL << (id & 63);
+            if ((word & bit) != 0) return false;
+            word |= bit;
+            return true;
+        }
+    }
+
+    /// <summary>The best scores seen so far, highest first, up to a count.</summary>
+    private sealed class TopScores(int size)
+    {
+        private readonly double[] _scores = new double[size];
+        private int _count;
+
+        public bool IsFull => _count == size;
+
+        /// <summary>The lowest of the kept scores.</summary>
+        public double Threshold => _scores[_count - 1];
+
+        /// <summary>The highest score seen.</summary>
+        public double Best => _count == 0 ? double.NegativeInfinity : _scores[0];
+
+        public void Add(double score)
+        {
+            if (_count == size)
+            {
+                if (score <= _scores[size - 1]) return;
+                _count--;
+            }
+            var at = _count;
+            while (at > 0 && _scores[at - 1] < score)
+            {
+                _scores[at] = _scores[at - 1];
+                at--;
+            }
+            _scores[at] = score;
+            _count++;
+        }
+    }
+
+    /// <summary>Scores one fact against a question; what depends on the question alone is worked out once.</summary>
+    private sealed class FactScorer
+    {
+        private readonly QuestionAnalysis _q;
+        private readonly KnowledgeIndex _index;
+        private readonly List<string> _terms;
+        private readonly bool[] _termIsAnswerType;
+        private readonly float[] _termIdf;
+        private readonly bool _asksReason;
+        private readonly int _ubiquitous;
+        private readonly int _known;
+        private readonly string[] _ordinalNumbers;
+        private readonly string[] _ordinalWords;
+        private readonly string[] _aliasWords;
+        private string[]? _entityNameWords;
+
+        public FactScorer(QuestionAnalysis q, KnowledgeIndex index)
+        {
+            _q = q;
+            _index = index;
+            EntityIds = [.. q.EntityIds];
+            Required = RequiredEntities(q, index);
+            _asksReason = Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
+            _ubiquitous = Math.Max(8, index.FactCount / 4);
+            _terms = q.ContentTerms;
+            _termIsAnswerType = new bool[_terms.Count];
+            _termIdf = new float[_terms.Count];
+            for (var i = 0; i < _terms.Count; i++)
+            {
+                _termIsAnswerType[i] = Lexicon.AnswerTypes.TryGetValue(_terms[i], out var answerType) && q.WantedTypes.Contains(answerType);
+                _termIdf[i] = index.FactIdf.GetValueOrDefault(_terms[i], 1f);
+            }
+            _known = q.ContentTerms.Count - q.UnknownTerms.Count;
+            _ordinalNumbers = [.. q.Ordinals.Select(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            _ordinalWords = [.. q.Ordinals.Select(o => " " + Lexicon.OrdinalWords[o] + " ")];
+            _aliasWords = [.. q.AliasTexts.Select(alias => " " + alias + " ")];
+
+        }
+
+        public int[] EntityIds { get; }
+
+        public HashSet<int> Required { get; }
+
+        private double? _constantBound;
+
+        /// <summary>An upper bound on a fact's score apart from its entity and term parts.</summary>
+        public double ConstantBound => _constantBound ??= ComputeConstantBound();
+
+        private double ComputeConstantBound()
+        {
+            var q = _q;
+            var kindPart = 0.0;
+            foreach (var kind in Lexicon.KindCues.Keys.Append(FactKind.Figure))
+                kindPart = Math.Max(kindPart, 0.8 * q.KindAffinity(kind) + (q.AsksQuantity && kind == FactKind.Figure ? 1 : 0));
+            return kindPart + (q.AsksWhen ? 1.5 : 0) + (q.Years.Count > 0 ? 3 : 0) + (_asksReason ? 2 : 0)
+                + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
+        }
+
+        /// <summary>Whether a full scan would score the fact: it names a question entity or holds a content term.</summary>
+        public bool IsCandidate(IndexedFact fact) =>
+            EntityIds.Any(fact.Entities.Contains) || _terms.Any(fact.Terms.ContainsKey);
+
+        public ScoredFact Score(IndexedFact fact)
+        {
+            var q = _q;
+            var index = _index;
             var entityScore = 0.0;
             var matches = 0;
             var missing = false;
-            foreach (var entity in q.EntityIds)
+            foreach (var entity in EntityIds)
             {
                 if (fact.Entities.Contains(entity))
                 {
@@ -89,19 +297,20 @@ public sealed class AnswerEngine
                     if (IsAbout(fact, index.Entities[entity])) entityScore += 1;
                     matches++;
                 }
-                else if (required.Contains(entity))
+                else if (Required.Contains(entity))
                 {
                     missing = true;
                 }
             }
             var covered = 0;
             var lexical = 0.0;
-            var categories = index.KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
-            foreach (var term in q.ContentTerms)
+            var categories = fact.KindCategories;
+            var wantedEntity = 0; // 0 not worked out yet, 1 yes, -1 no
+            for (var i = 0; i < _terms.Count; i++)
             {
+                var term = _terms[i];
                 // "Which country …" is covered by a country the fact names.
-                if (Lexicon.AnswerTypes.TryGetValue(term, out var answerType) && q.WantedTypes.Contains(answerType)
-                    && fact.Entities.Any(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+                if (_termIsAnswerType[i] && NamesWantedEntity(fact, ref wantedEntity))
                 {
                     covered++;
                     continue;
@@ -111,44 +320,76 @@ public sealed class AnswerEngine
                     missing = true;
                 if (!fact.Terms.TryGetValue(term, out var tf)) continue;
                 covered++;
-                var idf = index.FactIdf.GetValueOrDefault(term, 1f);
+                var idf = _termIdf[i];
                 lexical += idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * fact.Length / index.AverageFactLength));
             }
-            var known = q.ContentTerms.Count - q.UnknownTerms.Count;
-            var coverage = known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / known;
-            var score = entityScore + lexical + 0.8 * q.KindAffinity(fact.Fact.Kind);
+            var coverage = _known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / _known;
+            var score = entityScore + lexical + 0.8 * KindAffinity(fact);
             if (q.AsksWhen && fact.Years.Count > 0) score += 1.5;
             if (q.Years.Count > 0)
                 score += fact.Years.Overlaps(q.Years) ? 3 : fact.Years.Count > 0 ? -3 : 0;
             if (q.AsksQuantity && fact.Fact.Kind == FactKind.Figure) score += 1;
-            if (asksReason && fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains)) score += 2;
+            if (_asksReason && fact.HasReasonTerm) score += 2;
             if (q.Ordinals.Count > 0)
             {
                 // The ordinal asked for is a constraint, like a name: the fact must carry it.
                 var carries = fact.Fact.Get("number") is { } number
-                    ? q.Ordinals.Any(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture) == number)
-                    : q.Ordinals.Any(o => fact.FoldedStatement.Contains(" " + Lexicon.OrdinalWords[o] + " ", StringComparison.Ordinal));
+                    ? Array.IndexOf(_ordinalNumbers, number) >= 0
+                    : _ordinalWords.Any(word => fact.FoldedStatement.Contains(word, StringComparison.Ordinal));
                 if (carries) score += 3;
                 else missing = true;
             }
             foreach (var phrase in q.Phrases)
                 if (fact.FoldedStatement.Contains(phrase, StringComparison.Ordinal)) score += 1;
-            foreach (var alias in q.AliasTexts)
-                if (fact.FoldedStatement.Contains(" " + alias + " ", StringComparison.Ordinal))
+            foreach (var alias in _aliasWords)
+                if (fact.FoldedStatement.Contains(alias, StringComparison.Ordinal))
                 {
                     score += 1.5;
                     // A statement that gives the alias beside the full name defines it ("what does MLC stand for").
-                    if (q.EntityIds.Any(e => fact.FoldedStatement.Contains(" " + TextFolding.Fold(index.Entities[e].Name) + " ", StringComparison.Ordinal))) score += 1;
+                    _entityNameWords ??= [.. EntityIds.Select(e => " " + TextFolding.Fold(index.Entities[e].Name) + " ")];
+                    if (_entityNameWords.Any(name => fact.FoldedStatement.Contains(name, StringComparison.Ordinal))) score += 1;
                 }
-            if (q.WantedTypes.Count > 0 && fact.Entities.Any(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes)))
+            if (q.WantedTypes.Count > 0 && NamesWantedEntity(fact, ref wantedEntity))
                 score += 1.5;
             score -= 0.05 * fact.GradeRank;
             if (missing) score -= 4;
-            results.Add(new ScoredFact(fact, score, coverage, matches, missing));
+            return new ScoredFact(fact, score, coverage, matches, missing);
         }
-        results.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Fact.Fact.Id, b.Fact.Fact.Id));
-        return results;
+
+        private double[]? _affinityByKind;
+
+        /// <summary><see cref="QuestionAnalysis.KindAffinity"/> of the fact's kind, looked up by kind position.</summary>
+        private double KindAffinity(IndexedFact fact)
+        {
+            if (fact.KindIndex < 0) return _q.KindAffinity(fact.Fact.Kind);
+            if (_affinityByKind is null)
+            {
+                _affinityByKind = new double[FactKind.All.Count];
+                for (var i = 0; i < _affinityByKind.Length; i++) _affinityByKind[i] = _q.KindAffinity(FactKind.All[i].Name);
+            }
+            return _affinityByKind[fact.KindIndex];
+        }
+
+        /// <summary>The fact names an entity of a wanted type that the question does not name and that is not everywhere.</summary>
+        private bool NamesWantedEntity(IndexedFact fact, ref int cached)
+        {
+            if (cached == 0)
+            {
+                cached = -1;
+                foreach (var e in fact.Entities)
+                    if (Array.IndexOf(EntityIds, e) < 0 && _index.Entities[e].Facts.Count < _ubiquitous && TypeMatches(_index.Entities[e].Type, _q.WantedTypes))
+                    {
+                        cached = 1;
+                        break;
+                    }
+            }
+            return cached > 0;
+        }
     }
+
+    /// <summary>What one occurrence of a term adds to a fact's lexical score (BM25), as <see cref="FactScorer.Score"/> computes it.</summary>
+    internal static float TermWeight(float idf, float tf, float length, float averageLength) =>
+        idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length / averageLength));
 
     private static bool TypeMatches(string entityType, HashSet<string> wanted) =>
         wanted.Contains(entityType)
@@ -188,7 +429,7 @@ public sealed class AnswerEngine
     {
         var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
         if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)) return null;
-        if (q.AllTerms.Overlaps(Lexicon.ReasonCues)) return null;
+        if (Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues)) return null;
         // Pick the series by what it is about; the year decides within the series, not between series.
         var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
             .OrderByDescending(s => s.Coverage)
@@ -201,10 +442,10 @@ public sealed class AnswerEngine
         var metric = best.Fact.Fact.Get("metric")!;
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
         if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return null; // a single figure: the generic answer reads better
-        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var label = index.MetricLabel(metric);
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
-        var dated = SeriesPoints(series);
+        List<IndexedFact> dated = [.. index.CachedSeriesPoints(metric, SeriesPoints)];
 
         if (q.Years.Count > 0)
         {
@@ -240,7 +481,9 @@ public sealed class AnswerEngine
             };
         }
         // A figure the question singles out ("in its first month") beats the latest one.
-        var latestScored = dated.Count > 0 ? scored.FirstOrDefault(s => s.Fact == dated[^1]) : null;
+        var latestScored = dated.Count == 0 ? null
+            : scored is ScoredList list ? list.Find(dated[^1])
+            : scored.FirstOrDefault(s => s.Fact == dated[^1]);
         if (!q.WantsLatest && dated.Count > 0 && best.Fact != dated[^1]
             && (latestScored is null || best.Coverage > latestScored.Coverage || best.Score > latestScored.Score + 1.5))
             return Compose(index, [best.Fact], "figure", confidence, q);
@@ -275,8 +518,8 @@ public sealed class AnswerEngine
 
     private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!q.AllTerms.Overlaps(Lexicon.CityPairCues)) return null;
-        var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && f.Entities.Contains(e.Id) && (f.Fact.Get("city_a") == e.Name || f.Fact.Get("city_b") == e.Name))).ToList();
+        if (!Lexicon.Overlap(q.AllTerms, Lexicon.CityPairCues)) return null;
+        var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.CityPairsOf(e.Name).Any(f => f.Entities.Contains(e.Id))).ToList();
         if (cities.Count == 0 && q.UnknownTerms.Count == 0
             && q.EntityIds.Select(e => index.Entities[e]).FirstOrDefault(e => e.Type is "city" or "district" or "province") is { } unpaired)
             return CityPairs(index, unpaired, null, 0.9); // a known city without partners: say so, do not answer about something else
@@ -292,8 +535,7 @@ public sealed class AnswerEngine
 
     internal static Answer CityPairs(KnowledgeIndex index, IndexedEntity city, IndexedEntity? other, double confidence)
     {
-        var pairs = index.Facts
-            .Where(f => f.Fact.Kind == FactKind.CityPair && (f.Fact.Get("city_a") == city.Name || f.Fact.Get("city_b") == city.Name))
+        var pairs = index.CityPairsOf(city.Name)
             .Where(f => other is null || f.Entities.Contains(other.Id))
             .ToList();
         if (pairs.Count == 0)
@@ -321,7 +563,7 @@ public sealed class AnswerEngine
             Text = $"{city.Name} is paired with {AnswerFormatting.JoinAnd(partners)}. " + string.Join(" ", sentences),
             Fields = fields,
             Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
-            FollowUps = partners.Where(p => index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && (f.Fact.Get("city_a") == p || f.Fact.Get("city_b") == p) && !f.Entities.Contains(city.Id)))
+            FollowUps = partners.Where(p => index.CityPairsOf(p).Any(f => !f.Entities.Contains(city.Id)))
                 .Take(3).Select(p => new FollowUp($"Partner cities of {p}", $"citypairs {p}")).ToList(),
         };
     }
@@ -330,13 +572,13 @@ public sealed class AnswerEngine
 
     private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        if (!q.AllTerms.Overlaps(Lexicon.InvestmentCues)) return null;
+        if (!Lexicon.Overlap(q.AllTerms, Lexicon.InvestmentCues)) return null;
         var entities = q.EntityIds.Select(e => index.Entities[e]).ToList();
-        var investors = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("investor") == e.Name)).ToList();
-        var countries = entities.Where(e => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("country") == e.Name)).ToList();
+        var investors = entities.Where(e => index.InvestmentsBy(e.Name).Count > 0).ToList();
+        var countries = entities.Where(e => index.InvestmentsIn(e.Name).Count > 0).ToList();
         var otherCountries = entities.Where(e => e.Type == "country" && !countries.Contains(e) && e.Name != "China").ToList();
         if (otherCountries.Count > 0 && investors.Count == 0)
-            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Countries).Where(c => index.Facts.Any(f => f.Fact.Kind == FactKind.Investment && f.Fact.Get("country") == c)).ToList())}.", "investors");
+            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Countries).Where(c => index.InvestmentsIn(c).Count > 0).ToList())}.", "investors");
         if (q.UnknownTerms.Count > 0 && investors.Count == 0)
             return Decline(index, $"My knowledge base has no investments by {AnswerFormatting.JoinAnd(q.UnknownTerms)}.", "investors");
         if (investors.Count == 0 && countries.Count == 0) return null;
@@ -348,7 +590,10 @@ public sealed class AnswerEngine
 
     internal static Answer Investors(KnowledgeIndex index, IndexedEntity? country, string? sector, IndexedEntity? investor, double confidence)
     {
-        var facts = index.Facts.Where(f => f.Fact.Kind == FactKind.Investment
+        var source = country is not null ? index.InvestmentsIn(country.Name)
+            : investor is not null ? index.InvestmentsBy(investor.Name)
+            : index.InvestmentFacts;
+        var facts = source.Where(f => f.Fact.Kind == FactKind.Investment
                 && (country is null || f.Fact.Get("country") == country.Name)
                 && (investor is null || f.Fact.Get("investor") == investor.Name)
                 && (sector is null || (f.Fact.Get("sector") ?? "").Contains(sector, StringComparison.OrdinalIgnoreCase)))
@@ -392,7 +637,7 @@ public sealed class AnswerEngine
     /// <summary>Every route fact about a route, its stops first.</summary>
     internal static Answer Route(KnowledgeIndex index, IndexedEntity route)
     {
-        var facts = index.Facts.Where(f => f.Fact.Kind == FactKind.Route && f.Fact.Get("name") == route.Name)
+        var facts = index.RoutesNamed(route.Name).Where(f => f.Fact.Kind == FactKind.Route && f.Fact.Get("name") == route.Name)
             .OrderByDescending(f => f.Fact.GetList("stops").Count).ThenBy(f => f.GradeRank).ToList();
         if (facts.Count == 0)
             return Decline(index, $"My knowledge base has no route called {route.Name}.", "route");
@@ -404,7 +649,7 @@ public sealed class AnswerEngine
     internal static Answer Metric(KnowledgeIndex index, string metric, int? year)
     {
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
-        var label = AnswerFormatting.MetricLabel(metric, series.Select(s => s.Fact));
+        var label = index.MetricLabel(metric);
         var question = year is null ? $"How has {label} changed over time?" : $"What was {label} in {year}?";
         var q = QuestionAnalysis.Analyze(question, index);
         var best = new ScoredFact(series[^1], 10, 1, 1, false);
@@ -440,7 +685,7 @@ public sealed class AnswerEngine
             if (answerSet.Count >= 3) break;
             if (other.MissingEntity || other.Coverage < best.Coverage) continue;
             var sameKind = other.Fact.Fact.Kind == best.Fact.Fact.Kind;
-            if (other.Score < best.Score * (sameKind ? 0.85 : 0.95)) continue;
+            if (other.Score < best.Score * (sameKind ? RunnerUpSameKind : RunnerUpOtherKind)) continue;
             if (best.Fact.Fact.Claim is not null && other.Fact.Fact.Claim == best.Fact.Fact.Claim) continue;
             answerSet.Add(other.Fact);
         }
@@ -448,7 +693,7 @@ public sealed class AnswerEngine
     }
 
     private static bool IsAbout(IndexedFact fact, IndexedEntity entity) =>
-        fact.Fact.Get("name") == entity.Name || fact.Fact.Get("investor") == entity.Name;
+        fact.NameField == entity.Name || fact.InvestorField == entity.Name;
 
     private static string IntentOf(string kind, QuestionAnalysis q) => kind switch
     {
@@ -473,20 +718,27 @@ public sealed class AnswerEngine
         double bestScore = 0, bestCoverage = 0;
         var constraints = q.ContentTerms.Where(index.AllCategoryTerms.Contains)
             .Concat(q.Ordinals.Select(o => Lexicon.OrdinalWords[o])).ToList();
+        var terms = q.ContentTerms;
+        var idfs = new float[terms.Count];
+        for (var i = 0; i < terms.Count; i++) idfs[i] = index.SentenceIdf.GetValueOrDefault(terms[i], 1f);
+        var entityIds = q.EntityIds;
         foreach (var id in candidates)
         {
             var sentence = index.Sentences[id];
-            if (required.Any(e => !sentence.Entities.Contains(e))) continue;
-            if (constraints.Any(c => !sentence.Terms.Contains(c))) continue;
+            if (!sentence.Entities.IsSupersetOf(required)) continue;
+            if (!ContainsAll(sentence.Terms, constraints)) continue;
             var covered = 0;
             var score = 0.0;
-            foreach (var term in q.ContentTerms)
+            for (var i = 0; i < terms.Count; i++)
             {
-                if (!sentence.Terms.Contains(term)) continue;
+                if (!sentence.Terms.Contains(terms[i])) continue;
                 covered++;
-                score += index.SentenceIdf.GetValueOrDefault(term, 1f);
+                score += idfs[i];
             }
-            score += q.EntityIds.Count(sentence.Entities.Contains) * 1.5 - 0.05 * sentence.GradeRank;
+            var named = 0;
+            foreach (var entity in entityIds)
+                if (sentence.Entities.Contains(entity)) named++;
+            score += named * 1.5 - 0.05 * sentence.GradeRank;
             var coverage = (double)covered / q.ContentTerms.Count;
             if (score > bestScore)
             {
@@ -508,6 +760,13 @@ public sealed class AnswerEngine
             Citations = [best.Citation],
             FollowUps = best.Entities.Where(e => !q.EntityIds.Contains(e)).Take(3).Select(e => FollowUp.Ask($"Tell me about {index.Entities[e].Name}")).ToList(),
         };
+    }
+
+    private static bool ContainsAll(HashSet<string> set, List<string> items)
+    {
+        foreach (var item in items)
+            if (!set.Contains(item)) return false;
+        return true;
     }
 
     // ---------------------------------------------------------------- composing
@@ -575,7 +834,7 @@ public sealed class AnswerEngine
         var result = new List<FollowUp>();
         var lead = facts[0].Fact;
         if (lead.Kind == FactKind.Figure && lead.Get("metric") is { } metric && index.Metrics[metric].Count > 1 && q?.WantsSeries != true)
-            result.Add(FollowUp.Ask($"How has {AnswerFormatting.MetricLabel(metric, index.Metrics[metric].Select(i => index.Facts[i].Fact))} changed over time?"));
+            result.Add(FollowUp.Ask($"How has {index.MetricLabel(metric)} changed over time?"));
         if (lead.Kind == FactKind.Route && lead.Get("name") is { } route && q is not null)
             foreach (var stop in lead.GetList("stops").Where(s => index.EntityNamed(s) is { } e && !asked.Contains(e.Id)).Take(1))
                 result.Add(FollowUp.Ask($"Tell me about {stop}"));
@@ -584,7 +843,7 @@ public sealed class AnswerEngine
             {
                 if (result.Count >= 3) break;
                 if (asked.Contains(entity.Id) || entity.Type == "country" || entity.Facts.Count < 2 || entity.Facts.Count > index.FactCount / 4) continue;
-                var followUp = entity.Type is "city" && index.Facts.Any(f => f.Fact.Kind == FactKind.CityPair && f.Entities.Contains(entity.Id))
+                var followUp = entity.Type is "city" && entity.InCityPair
                     ? new FollowUp($"Partner cities of {entity.Name}", $"citypairs {entity.Name}")
                     : FollowUp.Ask($"Tell me about {entity.Name}");
                 if (!result.Contains(followUp)) result.Add(followUp);
@@ -609,12 +868,16 @@ public sealed class AnswerEngine
     }
 
     /// <summary>What the knowledge base is about: its most-mentioned names, countries aside.</summary>
-    internal static List<string> Topics(KnowledgeIndex index) =>
+    internal static List<string> Topics(KnowledgeIndex index) => [.. index.CachedTopics(ComputeTopics)];
+
+    private static List<string> ComputeTopics(KnowledgeIndex index) =>
         index.Entities.Where(e => e.Type != "country" && e.Type != "person" && e.Facts.Count > 1)
             .OrderByDescending(e => e.Facts.Count).ThenBy(e => e.Name, StringComparer.Ordinal)
             .Take(6).Select(e => e.Name).ToList();
 
-    internal static List<FollowUp> ExampleFollowUps(KnowledgeIndex index)
+    internal static List<FollowUp> ExampleFollowUps(KnowledgeIndex index) => [.. index.CachedExampleFollowUps(ComputeExampleFollowUps)];
+
+    private static List<FollowUp> ComputeExampleFollowUps(KnowledgeIndex index)
     {
         var result = new List<FollowUp>();
         // The best-known route, not the first in alphabetical order.

@@ -23,6 +23,8 @@ internal sealed class EntityRecognizer
         if (IsLatinOrDigits(compact))
         {
             _latin.TryAdd(compact, entityId);
+            _longestLatin = Math.Max(_longestLatin, compact.Length);
+            _fuzzyIndex = null; // rebuilt by Seal
             if (compact.Length >= 5)
             {
                 if (!_fuzzyByLength.TryGetValue(compact.Length, out var list)) _fuzzyByLength[compact.Length] = list = [];
@@ -35,7 +37,33 @@ internal sealed class EntityRecognizer
         }
     }
 
-    public void Seal() => _unspaced.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+    /// <summary>Per name length, the positions in <see cref="_fuzzyByLength"/> of names by first and by last letter.</summary>
+    private Dictionary<int, (Dictionary<char, List<int>> ByFirst, Dictionary<char, List<int>> ByLast)>? _fuzzyIndex;
+    private int _longestLatin;
+
+    public void Seal()
+    {
+        _unspaced.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+        var index = new Dictionary<int, (Dictionary<char, List<int>>, Dictionary<char, List<int>>)>();
+        foreach (var (length, names) in _fuzzyByLength)
+        {
+            var byFirst = new Dictionary<char, List<int>>();
+            var byLast = new Dictionary<char, List<int>>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                Add(byFirst, names[i][0], i);
+                Add(byLast, names[i][^1], i);
+            }
+            index[length] = (byFirst, byLast);
+        }
+        _fuzzyIndex = index;
+
+        static void Add(Dictionary<char, List<int>> lookup, char key, int position)
+        {
+            if (!lookup.TryGetValue(key, out var list)) lookup[key] = list = [];
+            list.Add(position);
+        }
+    }
 
     public bool IsNameToken(string compact) => _latin.ContainsKey(compact);
 
@@ -46,16 +74,43 @@ internal sealed class EntityRecognizer
     public List<EntityMention> Recognize(IReadOnlyList<string> tokens, Func<string, bool>? isKnownWord = null)
     {
         var found = new List<EntityMention>();
+        var latin = _latin.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Runs of tokens are looked up without building a string for each: the tokens from i on are
+        // written once into a buffer, and a run of n tokens is a prefix of it.
+        var buffer = new char[64];
+        Span<int> ends = stackalloc int[MaxTokensPerName + 1];
+        // What the fuzzy match asks of a token never changes: work it out once per token
+        // (bit 1 worked out, 2 unknown word, 4 name-like: unknown or a word of a name, 8 Latin, 16 has a digit).
+        var flags = isKnownWord is null ? null : new byte[tokens.Count];
+        byte Flags(int t)
+        {
+            if (flags![t] == 0)
+            {
+                var token = tokens[t];
+                var unknown = !isKnownWord!(token);
+                flags[t] = (byte)(1 | (unknown ? 2 : 0) | (unknown || _nameTokens.Contains(token) ? 4 : 0)
+                    | (IsLatinOrDigits(token) ? 8 : 0) | (HasDigit(token) ? 16 : 0));
+            }
+            return flags[t];
+        }
         var i = 0;
         while (i < tokens.Count)
         {
             var exactLength = 0;
             var exactEntity = -1;
             var max = Math.Min(MaxTokensPerName, tokens.Count - i);
+            ends[0] = 0;
+            for (var n = 1; n <= max; n++)
+            {
+                var part = tokens[i + n - 1];
+                if (ends[n - 1] + part.Length > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, ends[n - 1] + part.Length));
+                part.CopyTo(buffer.AsSpan(ends[n - 1]));
+                ends[n] = ends[n - 1] + part.Length;
+            }
             for (var n = max; n >= 1; n--)
             {
-                var key = n == 1 ? tokens[i] : string.Concat(tokens.Skip(i).Take(n));
-                if (_latin.TryGetValue(key, out var entity))
+                if (ends[n] > _longestLatin) continue; // no name is that long
+                if (latin.TryGetValue(buffer.AsSpan(0, ends[n]), out var entity))
                 {
                     exactLength = n;
                     exactEntity = entity;
@@ -68,19 +123,25 @@ internal sealed class EntityRecognizer
                 var fuzzyMatched = false;
                 for (var n = Math.Min(4, tokens.Count - i); n > exactLength && !fuzzyMatched; n--)
                 {
-                    var key = n == 1 ? tokens[i] : string.Concat(tokens.Skip(i).Take(n));
-                    if (key.Length < 5 || !IsLatinOrDigits(key) || key.Any(char.IsDigit)) continue;
+                    var key = buffer.AsSpan(0, ends[n]);
+                    if (key.Length < 5) continue;
+                    // The run is Latin when every token is, and holds a digit when a token does.
+                    var allLatin = true;
+                    var anyDigit = false;
                     // Only runs of name words and unknown words: "china loas railway", not "does hanoi".
                     var hasUnknown = false;
                     var allNameLike = true;
                     for (var t = i; t < i + n; t++)
                     {
-                        var unknown = !isKnownWord(tokens[t]);
-                        hasUnknown |= unknown;
-                        allNameLike &= unknown || _nameTokens.Contains(tokens[t]);
+                        var f = Flags(t);
+                        allLatin &= (f & 8) != 0;
+                        anyDigit |= (f & 16) != 0;
+                        hasUnknown |= (f & 2) != 0;
+                        allNameLike &= (f & 4) != 0;
                     }
+                    if (!allLatin || anyDigit) continue;
                     if (!hasUnknown || !allNameLike) continue;
-                    if (FuzzyLookup(key) is { } best)
+                    if (FuzzyLookup(n == 1 ? tokens[i] : key.ToString()) is { } best)
                     {
                         found.Add(new EntityMention(_latin[best], i, n, true));
                         i += n;
@@ -122,25 +183,55 @@ internal sealed class EntityRecognizer
         for (var length = key.Length - tolerance; length <= key.Length + tolerance; length++)
         {
             if (!_fuzzyByLength.TryGetValue(length, out var candidates)) continue;
-            foreach (var candidate in candidates)
+            if (_fuzzyIndex is not null && _fuzzyIndex.TryGetValue(length, out var byLetter))
             {
-                if (Levenshtein.Tolerance(candidate.Length) == 0) continue;
-                if (candidate[0] != key[0] && candidate[^1] != key[^1]) continue;
-                var distance = Levenshtein.Distance(key, candidate, Math.Min(tolerance, Levenshtein.Tolerance(candidate.Length)));
-                if (distance < bestDistance)
+                // Only names that share the first or the last letter are compared, in their list order:
+                // merge the two position lists.
+                var first = byLetter.ByFirst.GetValueOrDefault(key[0]) ?? [];
+                var last = byLetter.ByLast.GetValueOrDefault(key[^1]) ?? [];
+                int a = 0, b = 0;
+                while (a < first.Count || b < last.Count)
                 {
-                    best = candidate;
-                    bestDistance = distance;
+                    int position;
+                    if (b >= last.Count || (a < first.Count && first[a] < last[b])) position = first[a++];
+                    else if (a >= first.Count || last[b] < first[a]) position = last[b++];
+                    else
+                    {
+                        position = first[a++];
+                        b++;
+                    }
+                    Consider(candidates[position]);
                 }
+                continue;
             }
+            foreach (var candidate in candidates)
+                if (candidate[0] == key[0] || candidate[^1] == key[^1]) Consider(candidate);
         }
         return best;
+
+        void Consider(string candidate)
+        {
+            if (Levenshtein.Tolerance(candidate.Length) == 0) return;
+            var distance = Levenshtein.Distance(key, candidate, Math.Min(tolerance, Levenshtein.Tolerance(candidate.Length)));
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
     }
 
-    private static bool IsLatinOrDigits(string text)
+    private static bool IsLatinOrDigits(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
             if (c > 0x024F) return false;
         return true;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsDigit(c)) return true;
+        return false;
     }
 }

@@ -21,4 +21,13 @@ internal sealed class IndexedFact(int id, Fact fact)
     public string FoldedStatement { get; set; } = "";
     /// <summary>Terms of the categorical fields (type, status, sector, mode), which a question may contradict.</summary>
     public HashSet<string> CategoryTerms { get; } = new(StringComparer.Ordinal);
+    /// <summary>The terms its kind's categorical fields use (<see cref="KnowledgeIndex.KindCategoryTerms"/>), or null.</summary>
+    public HashSet<string>? KindCategories { get; set; }
+    /// <summary>The position of its kind in <see cref="FactKind.All"/>, or -1.</summary>
+    public int KindIndex { get; set; } = -1;
+    /// <summary>Its <c>name</c> and <c>investor</c> fields (first values), what an entity it is about is called.</summary>
+    public string? NameField { get; set; }
+    public string? InvestorField { get; set; }
+    /// <summary>One of its terms asks for causes (<see cref="Lexicon.ReasonCues"/>).</summary>
+    public bool HasReasonTerm { get; set; }
 }

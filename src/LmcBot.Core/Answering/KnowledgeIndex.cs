@@ -44,6 +44,47 @@ public sealed class KnowledgeIndex
     public int DocumentCount => Documents.Count;
     public IReadOnlyCollection<KnowledgeDocument> AllDocuments => Documents.Values;
 
+    /// <summary>Per term, the most a fact's occurrence of it can add to a question's lexical score (a bound for pruning).</summary>
+    internal Dictionary<string, float> MaxTermWeight { get; } = new(StringComparer.Ordinal);
+
+    // Lookups that spare the typed handlers a scan over every fact (each list in index order).
+    private readonly Dictionary<string, List<IndexedFact>> _cityPairsByCity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IndexedFact>> _investmentsByInvestor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IndexedFact>> _investmentsByCountry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IndexedFact>> _routesByName = new(StringComparer.Ordinal);
+    internal List<IndexedFact> InvestmentFacts { get; } = [];
+
+    /// <summary>City-pair facts whose <c>city_a</c> or <c>city_b</c> is <paramref name="city"/>.</summary>
+    internal IReadOnlyList<IndexedFact> CityPairsOf(string city) => _cityPairsByCity.TryGetValue(city, out var list) ? list : [];
+    /// <summary>Investment facts whose <c>investor</c> is <paramref name="investor"/>.</summary>
+    internal IReadOnlyList<IndexedFact> InvestmentsBy(string investor) => _investmentsByInvestor.TryGetValue(investor, out var list) ? list : [];
+    /// <summary>Investment facts whose <c>country</c> is <paramref name="country"/>.</summary>
+    internal IReadOnlyList<IndexedFact> InvestmentsIn(string country) => _investmentsByCountry.TryGetValue(country, out var list) ? list : [];
+    /// <summary>Route facts whose <c>name</c> is <paramref name="route"/>.</summary>
+    internal IReadOnlyList<IndexedFact> RoutesNamed(string route) => _routesByName.TryGetValue(route, out var list) ? list : [];
+
+    // Answers that depend on the index alone, computed on first use (the index never changes).
+    private readonly IReadOnlyList<string>?[] _values = new IReadOnlyList<string>?[Enum.GetValues<Commands.CompletionSource>().Length];
+    private List<string>? _topics;
+    private List<FollowUp>? _exampleFollowUps;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _metricLabels = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<IndexedFact>> _seriesPoints = new(StringComparer.Ordinal);
+
+    /// <summary>A metric's label in the words its facts use (<see cref="AnswerFormatting.MetricLabel"/> over the whole series).</summary>
+    internal string MetricLabel(string metric) =>
+        _metricLabels.GetOrAdd(metric, m => AnswerFormatting.MetricLabel(m, Metrics[m].Select(i => Facts[i].Fact)));
+
+    /// <summary>A metric series' points, worked out once per metric by <paramref name="compute"/>.</summary>
+    internal List<IndexedFact> CachedSeriesPoints(string metric, Func<List<IndexedFact>, List<IndexedFact>> compute) =>
+        _seriesPoints.GetOrAdd(metric, m => compute(Metrics[m].Select(i => Facts[i]).ToList()));
+
+    internal List<string> CachedTopics(Func<KnowledgeIndex, List<string>> compute) =>
+        LazyInitializer.EnsureInitialized(ref _topics, () => compute(this));
+
+    internal List<FollowUp> CachedExampleFollowUps(Func<KnowledgeIndex, List<FollowUp>> compute) =>
+        LazyInitializer.EnsureInitialized(ref _exampleFollowUps, () => compute(this));
+
     internal IReadOnlyList<int> FactsWithTerm(string term) => _factPostings.TryGetValue(term, out var list) ? list : [];
     internal IReadOnlyList<int> SentencesWithTerm(string term) => _sentencePostings.TryGetValue(term, out var list) ? list : [];
     /// <summary>A word the knowledge base (or the question vocabulary) knows, as written or by its stem.</summary>
@@ -60,6 +101,14 @@ public sealed class KnowledgeIndex
     {
         var index = new KnowledgeIndex();
         foreach (var document in content.Documents) index.Documents[document.Id] = document;
+        // Each document's paragraphs, parsed once for the whole build (facts and sentences look them up).
+        var paragraphs = new Dictionary<KnowledgeDocument, ParsedDocument>(ReferenceEqualityComparer.Instance);
+        ParsedDocument Parsed(KnowledgeDocument document)
+        {
+            if (!paragraphs.TryGetValue(document, out var parsed))
+                paragraphs[document] = parsed = new ParsedDocument(document.Paragraphs());
+            return parsed;
+        }
         var active = content.Facts.Where(f => !f.Removed).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
 
         // Entities: declared ones with their aliases, then every name a fact uses.
@@ -83,7 +132,7 @@ public sealed class KnowledgeIndex
         {
             var indexed = new IndexedFact(index.Facts.Count, fact);
             index.Facts.Add(indexed);
-            index.IndexFact(indexed, frequency);
+            index.IndexFact(indexed, frequency, Parsed);
         }
         foreach (var entity in index.Entities)
             entity.Weight = 1.0 / (1.0 + Math.Log(1 + entity.Facts.Count));
@@ -114,7 +163,7 @@ public sealed class KnowledgeIndex
                 frequency[token] = frequency.GetValueOrDefault(token) + 1;
             }
             foreach (var mention in index.Recognizer.Recognize(tokens)) indexed.Entities.Add(mention.EntityId);
-            var paragraph = document.Paragraphs().ElementAtOrDefault(sentence.Paragraph);
+            var paragraph = Parsed(document).Paragraphs.ElementAtOrDefault(sentence.Paragraph);
             indexed.Citation = CitationFor(document, paragraph, sentence.Text);
             indexed.GradeRank = SourceGrade.Rank(indexed.Citation.Grade);
             index.Sentences.Add(indexed);
@@ -137,7 +186,78 @@ public sealed class KnowledgeIndex
         index.AverageFactLength = index.Facts.Count == 0 ? 1 : index.Facts.Average(f => f.Length);
         foreach (var list in index.Metrics.Values)
             list.Sort((a, b) => string.CompareOrdinal(index.Facts[a].Fact.SortDate() ?? "", index.Facts[b].Fact.SortDate() ?? ""));
+        index.IndexForAnswering();
         return index;
+    }
+
+    /// <summary>The paragraphs of a document and their quote-normalised text, for finding quotes.</summary>
+    private sealed class ParsedDocument(IReadOnlyList<DocumentParagraph> paragraphs)
+    {
+        private string?[]? _normalized;
+
+        public IReadOnlyList<DocumentParagraph> Paragraphs { get; } = paragraphs;
+
+        /// <summary>As <see cref="FactValidator.FindQuote"/>: the first paragraph that holds the quote.</summary>
+        public DocumentParagraph? FindQuote(string quote)
+        {
+            var needle = QuoteText.Normalize(quote);
+            if (needle.Length == 0) return null;
+            _normalized ??= new string?[Paragraphs.Count];
+            for (var i = 0; i < Paragraphs.Count; i++)
+                if ((_normalized[i] ??= QuoteText.Normalize(Paragraphs[i].Text)).Contains(needle, StringComparison.Ordinal))
+                    return Paragraphs[i];
+            return null;
+        }
+    }
+
+    /// <summary>The position of a kind in <see cref="FactKind.All"/>, or -1.</summary>
+    internal static int KindIndexOf(string kind)
+    {
+        for (var i = 0; i < FactKind.All.Count; i++)
+            if (FactKind.All[i].Name == kind) return i;
+        return -1;
+    }
+
+    /// <summary>Per-fact flags, per-term score bounds and the typed handlers' lookups.</summary>
+    private void IndexForAnswering()
+    {
+        foreach (var fact in Facts)
+        {
+            fact.HasReasonTerm = fact.Terms.Keys.Any(Lexicon.ReasonCues.Contains);
+            fact.KindCategories = KindCategoryTerms.GetValueOrDefault(fact.Fact.Kind);
+            fact.KindIndex = KindIndexOf(fact.Fact.Kind);
+            fact.NameField = fact.Fact.Get("name");
+            fact.InvestorField = fact.Fact.Get("investor");
+            foreach (var (term, tf) in fact.Terms)
+            {
+                var weight = AnswerEngine.TermWeight(FactIdf.GetValueOrDefault(term, 1f), tf, fact.Length, AverageFactLength);
+                if (!MaxTermWeight.TryGetValue(term, out var max) || weight > max) MaxTermWeight[term] = weight;
+            }
+            switch (fact.Fact.Kind)
+            {
+                case FactKind.CityPair:
+                    foreach (var id in fact.Entities) Entities[id].InCityPair = true;
+                    var cityA = fact.Fact.Get("city_a");
+                    var cityB = fact.Fact.Get("city_b");
+                    if (cityA is not null) Add(_cityPairsByCity, cityA, fact);
+                    if (cityB is not null && cityB != cityA) Add(_cityPairsByCity, cityB, fact);
+                    break;
+                case FactKind.Investment:
+                    InvestmentFacts.Add(fact);
+                    if (fact.Fact.Get("investor") is { } investor) Add(_investmentsByInvestor, investor, fact);
+                    if (fact.Fact.Get("country") is { } country) Add(_investmentsByCountry, country, fact);
+                    break;
+                case FactKind.Route:
+                    if (fact.Fact.Get("name") is { } route) Add(_routesByName, route, fact);
+                    break;
+            }
+        }
+
+        static void Add(Dictionary<string, List<IndexedFact>> lookup, string key, IndexedFact fact)
+        {
+            if (!lookup.TryGetValue(key, out var list)) lookup[key] = list = [];
+            list.Add(fact);
+        }
     }
 
     private IndexedEntity EntityFor(string name, string type)
@@ -159,7 +279,7 @@ public sealed class KnowledgeIndex
         _ => "thing",
     };
 
-    private void IndexFact(IndexedFact indexed, Dictionary<string, int> frequency)
+    private void IndexFact(IndexedFact indexed, Dictionary<string, int> frequency, Func<KnowledgeDocument, ParsedDocument> parsed)
     {
         var fact = indexed.Fact;
         var kind = FactKind.Find(fact.Kind);
@@ -205,11 +325,14 @@ public sealed class KnowledgeIndex
         if (fact.Claim is { Length: > 0 } claim)
             Post(Claims, claim, indexed.Id);
 
-        indexed.Citation = CitationFor(fact, Documents);
+        indexed.Citation = CitationFor(fact, Documents, parsed);
         indexed.GradeRank = SourceGrade.Rank(indexed.Citation?.Grade);
     }
 
-    internal static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents)
+    internal static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents) =>
+        CitationFor(fact, documents, null);
+
+    private static Citation? CitationFor(Fact fact, IReadOnlyDictionary<string, KnowledgeDocument> documents, Func<KnowledgeDocument, ParsedDocument>? parsed)
     {
         if (fact.AdminNote)
             return new Citation("admin-note", "Admin note", fact.Statement) { Grade = SourceGrade.Admin };
@@ -219,7 +342,9 @@ public sealed class KnowledgeIndex
             return new Citation("web", host, fact.Quote ?? "") { Url = url, Grade = SourceGrade.Secondary };
         }
         if (fact.DocumentId is null || !documents.TryGetValue(fact.DocumentId, out var document)) return null;
-        var paragraph = fact.Quote is null ? null : FactValidator.FindQuote(document, fact.Quote);
+        var paragraph = fact.Quote is null ? null
+            : parsed is null ? FactValidator.FindQuote(document, fact.Quote)
+            : parsed(document).FindQuote(fact.Quote);
         return CitationFor(document, paragraph, fact.Quote ?? "");
     }
 
@@ -249,8 +374,15 @@ public sealed class KnowledgeIndex
             idf[term] = (float)Math.Log(1 + (count - list.Count + 0.5) / (list.Count + 0.5));
     }
 
-    /// <summary>Values for option completion, from the knowledge base.</summary>
-    public IReadOnlyList<string> Values(Commands.CompletionSource source) => source switch
+    /// <summary>Values for option completion, from the knowledge base (computed once per index).</summary>
+    public IReadOnlyList<string> Values(Commands.CompletionSource source)
+    {
+        var slot = (int)source;
+        if ((uint)slot >= (uint)_values.Length) return ComputeValues(source);
+        return Volatile.Read(ref _values[slot]) ?? Interlocked.CompareExchange(ref _values[slot], ComputeValues(source).AsReadOnly(), null) ?? _values[slot]!;
+    }
+
+    private List<string> ComputeValues(Commands.CompletionSource source) => source switch
     {
         Commands.CompletionSource.Routes => Facts.Where(f => f.Fact.Kind == FactKind.Route).Select(f => f.Fact.Get("name")!).Distinct().Order().ToList(),
         Commands.CompletionSource.Cities => Entities.Where(e => e.Type is "city" or "district" or "province")

@@ -65,6 +65,12 @@ internal static class Lexicon
         ["note"] = new HashSet<string>(),
     };
 
+    /// <summary>Per cue word, the kinds it points at (<see cref="KindCues"/> turned around).</summary>
+    public static readonly Dictionary<string, string[]> KindsCuedBy = KindCues
+        .SelectMany(p => p.Value.Select(word => (Word: word, Kind: p.Key)))
+        .GroupBy(x => x.Word, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Kind).ToArray(), StringComparer.Ordinal);
+
     /// <summary>Words for the kind itself, added to each fact's terms so questions in those words find it.</summary>
     public static readonly Dictionary<string, string> KindVocabulary = new()
     {
@@ -126,6 +132,15 @@ internal static class Lexicon
         foreach (var (word, type) in pairs)
             map[Canonical(Stemmer.Stem(word))] = type;
         return map;
+    }
+
+    /// <summary>Whether two sets share a word (<see cref="HashSet{T}.Overlaps"/>, walking the smaller set).</summary>
+    public static bool Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        foreach (var word in small)
+            if (large.Contains(word)) return true;
+        return false;
     }
 
     public static string Canonical(string stem) => Synonyms.GetValueOrDefault(stem, stem);

@@ -34,15 +34,26 @@ internal sealed partial class QuestionAnalysis
     /// <summary>Entity types a "which/what/who …" question wants back (country, city, company, person, agent).</summary>
     public required HashSet<string> WantedTypes { get; init; }
 
-    public IEnumerable<int> EntityIds => Mentions.Select(m => m.EntityId).Distinct();
+    private int[]? _entityIds;
 
+    /// <summary>The entities mentioned, each once, in order of first mention.</summary>
+    public IReadOnlyList<int> EntityIds => _entityIds ??= [.. Mentions.Select(m => m.EntityId).Distinct()];
+
+    private Dictionary<string, int>? _kindHits;
+
+    /// <summary>How many of the question's words cue a kind of fact (at most 2).</summary>
     public double KindAffinity(string kind)
     {
-        if (!Lexicon.KindCues.TryGetValue(kind, out var cues)) return 0;
-        var hits = 0;
-        foreach (var term in AllTerms)
-            if (cues.Contains(term)) hits++;
-        return Math.Min(hits, 2);
+        if (_kindHits is null)
+        {
+            // One pass over the question's words counts the cues of every kind.
+            var hits = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var term in AllTerms)
+                if (Lexicon.KindsCuedBy.TryGetValue(term, out var kinds))
+                    foreach (var cued in kinds) hits[cued] = hits.GetValueOrDefault(cued) + 1;
+            _kindHits = hits;
+        }
+        return Math.Min(_kindHits.GetValueOrDefault(kind), 2);
     }
 
     public static QuestionAnalysis Analyze(string question, KnowledgeIndex index)
@@ -52,16 +63,25 @@ internal sealed partial class QuestionAnalysis
         if (tokens.Length > 64) tokens = tokens[..64];
         var corrector = index.Corrector;
 
+        // Whether a word is known or part of a name, asked once per word.
+        var knownOrName = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool KnownOrName(string word)
+        {
+            if (!knownOrName.TryGetValue(word, out var known))
+                knownOrName[word] = known = index.IsKnownWord(word) || index.Recognizer.IsNameToken(word);
+            return known;
+        }
+
         // Correct typos of words the knowledge base knows; entity names get their own fuzzy match.
         var corrected = new string[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            corrected[i] = index.IsKnownWord(token) || index.Recognizer.IsNameToken(token) || token.Any(char.IsDigit)
+            corrected[i] = KnownOrName(token) || token.Any(char.IsDigit)
                 ? token
                 : corrector.Correct(token) ?? token;
         }
-        var mentions = index.Recognizer.Recognize(corrected, word => index.IsKnownWord(word) || index.Recognizer.IsNameToken(word));
+        var mentions = index.Recognizer.Recognize(corrected, KnownOrName);
 
         var inEntity = new bool[corrected.Length];
         foreach (var mention in mentions)
@@ -99,41 +119,56 @@ internal sealed partial class QuestionAnalysis
             if (IsCueOnly(token, stem) && !afterOrdinal) continue;
             if (token.All(char.IsDigit)) continue;
             content.Add(term);
-            if (!index.IsKnownWord(token) && !index.Recognizer.IsNameToken(token)) unknown.Add(token);
+            if (!KnownOrName(token)) unknown.Add(token);
         }
 
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        if (corrected.Any(t => t is "which" or "what" or "who" or "list" or "name" or "whose"))
+        if (Array.Exists(corrected, t => t is "which" or "what" or "who" or "list" or "name" or "whose"))
             foreach (var term in all)
                 if (Lexicon.AnswerTypes.TryGetValue(term, out var type)) wanted.Add(type);
-        if (corrected.Contains("who")) wanted.Add("agent");
+        if (Array.IndexOf(corrected, "who") >= 0) wanted.Add("agent");
+
+        var phrases = new List<string>();
+        for (var i = 0; i + 1 < corrected.Length; i++)
+            if (!inEntity[i] && !inEntity[i + 1] && !Lexicon.StopWords.Contains(corrected[i]) && !Lexicon.StopWords.Contains(corrected[i + 1]))
+                phrases.Add(" " + corrected[i] + " " + corrected[i + 1] + " ");
+        var aliasTexts = new List<string>();
+        var fuzzyNameTokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Fuzzy)
+            {
+                for (var k = 0; k < mention.Length; k++) fuzzyNameTokens.Add(tokens[mention.Start + k]);
+                continue;
+            }
+            var text = string.Join(' ', corrected, mention.Start, mention.Length);
+            if (TextFolding.Compact(text) != index.Entities[mention.EntityId].CompactName && text.Length >= 2) aliasTexts.Add(text);
+        }
+        var asksWhen = false;
+        for (var i = 0; i < corrected.Length && !asksWhen; i++)
+            asksWhen = !(i > 0 && Lexicon.Ordinals.ContainsKey(corrected[i - 1])) && corrected[i] is "when" or "year" or "date";
 
         return new QuestionAnalysis
         {
             WantedTypes = wanted,
             Ordinals = ordinals,
-            Phrases = Enumerable.Range(0, Math.Max(0, corrected.Length - 1))
-                .Where(i => !inEntity[i] && !inEntity[i + 1] && !Lexicon.StopWords.Contains(corrected[i]) && !Lexicon.StopWords.Contains(corrected[i + 1]))
-                .Select(i => " " + corrected[i] + " " + corrected[i + 1] + " ").ToList(),
-            AliasTexts = mentions.Where(m => !m.Fuzzy)
-                .Select(m => (Text: string.Join(' ', corrected.Skip(m.Start).Take(m.Length)), Entity: index.Entities[m.EntityId]))
-                .Where(x => TextFolding.Compact(x.Text) != TextFolding.Compact(x.Entity.Name) && x.Text.Length >= 2)
-                .Select(x => x.Text).ToList(),
+            Phrases = phrases,
+            AliasTexts = aliasTexts,
             Raw = raw,
             Tokens = corrected,
             Mentions = mentions,
             ContentTerms = content.Distinct(StringComparer.Ordinal).ToList(),
             UnknownTerms = unknown,
-            UnknownNames = UnknownCapitalisedNames(raw, index, mentions.Where(m => m.Fuzzy).SelectMany(m => corrected.Skip(m.Start).Take(m.Length).Select((_, k) => tokens[m.Start + k])).ToHashSet(StringComparer.Ordinal)),
+            UnknownNames = UnknownCapitalisedNames(raw, index, fuzzyNameTokens),
             AllTerms = all,
             Years = years,
-            AsksWhen = corrected.Where((t, i) => !(i > 0 && Lexicon.Ordinals.ContainsKey(corrected[i - 1]))).Any(t => t is "when" or "year" or "date"),
+            AsksWhen = asksWhen,
             AsksQuantity = (all.Contains("how") && (all.Contains("much") || all.Contains("many") || all.Contains("long") || all.Contains("big") || all.Contains("large")))
-                || all.Overlaps(Lexicon.QuantityCues),
-            WantsLatest = all.Overlaps(Lexicon.LatestCues),
-            WantsSeries = all.Overlaps(Lexicon.SeriesCues) && years.Count == 0,
-            IsHelp = all.Overlaps(Lexicon.HelpCues) || ContainsPhrase(corrected, "what can you do") || ContainsPhrase(corrected, "what do you know"),
-            IsGreeting = corrected.Length <= 4 && all.Overlaps(Lexicon.GreetingCues),
+                || Lexicon.Overlap(all, Lexicon.QuantityCues),
+            WantsLatest = Lexicon.Overlap(all, Lexicon.LatestCues),
+            WantsSeries = Lexicon.Overlap(all, Lexicon.SeriesCues) && years.Count == 0,
+            IsHelp = Lexicon.Overlap(all, Lexicon.HelpCues) || ContainsPhrase(corrected, WhatCanYouDo) || ContainsPhrase(corrected, WhatDoYouKnow),
+            IsGreeting = corrected.Length <= 4 && Lexicon.Overlap(all, Lexicon.GreetingCues),
         };
     }
 
@@ -143,11 +178,13 @@ internal sealed partial class QuestionAnalysis
             or "recent" or "newest" or "today" or "big" or "large" or "total" or "number" or "figure" or "figures"
         || Lexicon.GreetingCues.Contains(stem) || Lexicon.HelpCues.Contains(stem);
 
-    private static bool ContainsPhrase(string[] tokens, string phrase)
+    private static readonly string[] WhatCanYouDo = ["what", "can", "you", "do"];
+    private static readonly string[] WhatDoYouKnow = ["what", "do", "you", "know"];
+
+    private static bool ContainsPhrase(string[] tokens, string[] words)
     {
-        var words = phrase.Split(' ');
         for (var i = 0; i + words.Length <= tokens.Length; i++)
-            if (words.Select((w, j) => tokens[i + j] == w).All(x => x)) return true;
+            if (tokens.AsSpan(i, words.Length).SequenceEqual(words)) return true;
         return false;
     }
 
@@ -158,21 +195,31 @@ internal sealed partial class QuestionAnalysis
     private static List<string> UnknownCapitalisedNames(string raw, KnowledgeIndex index, HashSet<string> fuzzyNameTokens)
     {
         var result = new List<string>();
-        var matches = Word().Matches(raw);
-        for (var i = 0; i < matches.Count; i++)
+        var i = -1;
+        foreach (var match in Word().EnumerateMatches(raw))
         {
-            var word = matches[i].Value;
-            if (!char.IsUpper(word[0])) continue;
-            var start = matches[i].Index;
-            var sentenceStart = i == 0 || raw[..start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '?' or '!' or ':' or '"' or '“');
+            i++;
+            if (!char.IsUpper(raw[match.Index])) continue;
+            var start = match.Index;
+            var before = raw.AsSpan(0, start).TrimEnd();
+            var sentenceStart = i == 0 || before.Length == 0 || before[^1] is '.' or '?' or '!' or ':' or '"' or '“';
             if (sentenceStart) continue;
-            var parts = TextFolding.Tokens(word);
+            var word = raw.Substring(match.Index, match.Length);
+            var parts = IsAsciiLetters(word) ? [word.ToLowerInvariant()] : TextFolding.Tokens(word);
             if (parts.All(part => part.Length < 3 || Lexicon.StopWords.Contains(part) || index.IsKnownWord(part)
                     || index.Recognizer.IsNameToken(part) || fuzzyNameTokens.Contains(part)))
                 continue;
             result.Add(word);
         }
         return result;
+    }
+
+    /// <summary>Plain ASCII letters, which <see cref="TextFolding.Tokens"/> only lower-cases into one token.</summary>
+    private static bool IsAsciiLetters(string word)
+    {
+        foreach (var c in word)
+            if (!char.IsAsciiLetter(c)) return false;
+        return word.Length > 0;
     }
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]

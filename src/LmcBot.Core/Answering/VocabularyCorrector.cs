@@ -10,20 +10,31 @@ namespace LmcBot.Core.Answering;
 internal sealed class VocabularyCorrector
 {
     private readonly Dictionary<string, int> _frequency;
-    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+    private readonly Func<string, bool> _isTarget;
+    private Dictionary<string, List<string>>? _deletes;
 
     /// <param name="frequency">Every known word with how often the knowledge base uses it.</param>
     /// <param name="isTarget">Which known words a typo may be corrected to (not stop words: "mayor" must not become "major").</param>
     public VocabularyCorrector(Dictionary<string, int> frequency, Func<string, bool> isTarget)
     {
         _frequency = frequency;
-        foreach (var word in frequency.Keys)
+        _isTarget = isTarget;
+    }
+
+    /// <summary>The deletion index, built on the first correction (many processes and indexes never need one).</summary>
+    private Dictionary<string, List<string>> Deletes => LazyInitializer.EnsureInitialized(ref _deletes, BuildDeletes);
+
+    private Dictionary<string, List<string>> BuildDeletes()
+    {
+        var deletes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in _frequency.Keys)
         {
-            if (word.Length < 5 || !IsLatin(word) || !isTarget(word)) continue;
-            Add(word, word);
+            if (word.Length < 5 || !IsLatin(word) || !_isTarget(word)) continue;
+            Add(deletes, word, word);
             for (var i = 0; i < word.Length; i++)
-                Add(word.Remove(i, 1), word);
+                Add(deletes, word.Remove(i, 1), word);
         }
+        return deletes;
     }
 
     public bool Contains(string word) => _frequency.ContainsKey(word);
@@ -33,12 +44,13 @@ internal sealed class VocabularyCorrector
     {
         if (word.Length < 5 || !IsLatin(word)) return null;
         var tolerance = Levenshtein.Tolerance(word.Length);
+        var deletes = Deletes;
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = 0;
         void Consider(string key)
         {
-            if (!_deletes.TryGetValue(key, out var candidates)) return;
+            if (!deletes.TryGetValue(key, out var candidates)) return;
             foreach (var candidate in candidates)
             {
                 var distance = Levenshtein.Distance(word, candidate, tolerance);
@@ -58,10 +70,10 @@ internal sealed class VocabularyCorrector
         return best;
     }
 
-    private void Add(string key, string word)
+    private static void Add(Dictionary<string, List<string>> deletes, string key, string word)
     {
-        if (!_deletes.TryGetValue(key, out var list))
-            _deletes[key] = list = [];
+        if (!deletes.TryGetValue(key, out var list))
+            deletes[key] = list = [];
         if (!list.Contains(word)) list.Add(word);
     }
 

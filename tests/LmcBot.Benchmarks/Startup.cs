@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+
+namespace LmcBot.Benchmarks;
+
+/// <summary>
+/// What the <c>ask</c> verb does after the command line is parsed, phase by phase, in a fresh process
+/// (so cold: every method runs for the first time): open the store, check the folder hash, read
+/// everything, build the index, answer once, close. <c>startup &lt;database&gt; [question]</c>.
+/// </summary>
+internal static class Startup
+{
+    public static int Run(string[] args)
+    {
+        var database = args.ElementAtOrDefault(0) ?? throw new ArgumentException("startup <database> [question]");
+        var question = args.ElementAtOrDefault(1) ?? "When was the China-Laos Railway opened?";
+        var total = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
+        var phases = new List<(string, double)>();
+        void Phase(string name)
+        {
+            phases.Add((name, watch.Elapsed.TotalMilliseconds));
+            watch.Restart();
+        }
+        var store = new KnowledgeStore(database);
+        Phase("open store");
+        var synced = store.SyncedHash;
+        var current = KnowledgeFolderReader.HashFolder(Repo.Knowledge);
+        Phase($"folder hash check ({(synced == current ? "unchanged" : "CHANGED")})");
+        var content = store.ReadAll();
+        Phase("read all");
+        var index = LmcBot.Core.Answering.KnowledgeIndex.Build(content);
+        Phase("build index");
+        store.Dispose();
+        Phase("close store");
+        using var knowledgeBase = new KnowledgeBase(new KnowledgeStore(database), Repo.Knowledge);
+        Phase("KnowledgeBase again (warm: all of the above)");
+        var bot = new ChatBot(knowledgeBase, new AdminPolicy(new AdminOptions()), new KnowledgeEditor(knowledgeBase));
+        var answer = bot.Ask(question, ChatPlatform.Cli);
+        Phase("first answer (ChatBot.Ask)");
+        bot.Ask(question, ChatPlatform.Cli);
+        Phase("second answer");
+        foreach (var (name, ms) in phases) Console.WriteLine($"{ms,8:0.0} ms  {name}");
+        Console.WriteLine($"{total.Elapsed.TotalMilliseconds,8:0.0} ms  total ({index.FactCount} facts; {(answer.Answered ? "answered" : "declined")})");
+        return 0;
+    }
+}
