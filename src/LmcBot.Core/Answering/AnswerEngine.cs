@@ -90,26 +90,45 @@ public sealed class AnswerEngine
         var results = new ScoredList(scorer);
         var visited = new FactSet(index.FactCount);
         var top = new TopScores(Math.Max(1, exactRanks));
+        void Score(int id)
+        {
+            if (!visited.Add(id)) return;
+            var scored = scorer.Score(index.Facts[id]);
+            results.Add(scored);
+            top.Add(scored.Score);
+        }
         void ScoreAll(IReadOnlyList<int> ids)
         {
-            foreach (var id in ids)
-            {
-                if (!visited.Add(id)) continue;
-                var scored = scorer.Score(index.Facts[id]);
-                results.Add(scored);
-                top.Add(scored.Score);
-            }
+            foreach (var id in ids) Score(id);
         }
 
-        // Scored whole: the facts of required entities (every other candidate then misses one and loses 4),
-        // and the facts of the entity an overview would be about.
+        // The core: the facts of the required entity with the fewest. Every candidate outside it misses
+        // that entity and loses 4. Its facts that hold a content term are scored; the others can score at
+        // most their entities plus the constant part, and are scored only if that could be needed.
+        var core = -1;
+        foreach (var entity in scorer.EntityIds)
+            if (scorer.Required.Contains(entity) && (core < 0 || index.Entities[entity].Facts.Count < index.Entities[core].Facts.Count))
+                core = entity;
+        var coreWithoutTerms = new List<int>();
+        if (core >= 0)
+        {
+            foreach (var id in index.Entities[core].Facts)
+            {
+                if (q.ContentTerms.Count == 0 || scorer.HoldsContentTerm(index.Facts[id])) Score(id);
+                else coreWithoutTerms.Add(id);
+            }
+        }
+        // Scored whole: the facts of the entity an overview would be about.
         var overviewEntity = q.ContentTerms.Count == 0 && q.Mentions.Count > 0 ? q.Mentions[0].EntityId : -1;
+        if (overviewEntity >= 0) ScoreAll(index.Entities[overviewEntity].Facts);
+
         var lists = new List<(IReadOnlyList<int> Ids, double Bound)>();
+        var entityBounds = 0.0;
         foreach (var entity in scorer.EntityIds)
         {
-            var facts = index.Entities[entity].Facts;
-            if (scorer.Required.Contains(entity) || entity == overviewEntity) ScoreAll(facts);
-            else lists.Add((facts, 1.5 + 3 * index.Entities[entity].Weight + 1));
+            var bound = 1.5 + 3 * index.Entities[entity].Weight + 1;
+            entityBounds += bound;
+            if (entity != core && entity != overviewEntity) lists.Add((index.Entities[entity].Facts, bound));
         }
         foreach (var term in q.ContentTerms)
         {
@@ -119,26 +138,43 @@ public sealed class AnswerEngine
         lists.Sort((a, b) => b.Bound.CompareTo(a.Bound));
         var untaken = new double[lists.Count + 1];
         for (var i = lists.Count - 1; i >= 0; i--) untaken[i] = untaken[i + 1] + lists[i].Bound;
-        var penalty = scorer.Required.Count > 0 ? 4 : 0;
+        var penalty = core >= 0 ? 4 : 0;
         var next = 0;
         for (; next < lists.Count; next++)
         {
             if (results.Count > 0 && scorer.ConstantBound - penalty + untaken[next] < Needed() - BoundMargin) break;
             ScoreAll(lists[next].Ids);
         }
+        // The core's facts without a content term: no term adds to their score.
+        var coreLeftOut = results.Count > 0 && scorer.ConstantBound + entityBounds < Needed() - BoundMargin;
+        if (!coreLeftOut) ScoreAll(coreWithoutTerms);
         results.Sort(CompareScored);
 
         // The figure handler picks by coverage before score: it needs every figure fact that does not miss
-        // an entity. With a required entity, every unscored candidate misses it.
-        if (next < lists.Count && scorer.Required.Count == 0 && FigureHandlerPicks(q, results))
+        // an entity. With a required entity, those are in the core.
+        if (FigureHandlerPicks(q, results))
         {
-            for (var i = next; i < lists.Count; i++)
-                foreach (var id in lists[i].Ids)
-                    if (index.Facts[id].Fact.Kind == FactKind.Figure && visited.Add(id))
-                        results.Add(scorer.Score(index.Facts[id]));
-            results.Sort(CompareScored);
+            var added = false;
+            if (core < 0)
+            {
+                for (var i = next; i < lists.Count; i++)
+                    foreach (var id in lists[i].Ids)
+                        added |= AddFigure(id);
+            }
+            else if (coreLeftOut)
+            {
+                foreach (var id in coreWithoutTerms) added |= AddFigure(id);
+            }
+            if (added) results.Sort(CompareScored);
         }
         return results;
+
+        bool AddFigure(int id)
+        {
+            if (index.Facts[id].Fact.Kind != FactKind.Figure || !visited.Add(id)) return false;
+            results.Add(scorer.Score(index.Facts[id]));
+            return true;
+        }
 
         // The lowest score a candidate must be sure to stay under to be left out.
         double Needed()
@@ -277,6 +313,9 @@ public sealed class AnswerEngine
             return kindPart + (q.AsksWhen ? 1.5 : 0) + (q.Years.Count > 0 ? 3 : 0) + (_asksReason ? 2 : 0)
                 + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
         }
+
+        /// <summary>The fact holds one of the question's content terms.</summary>
+        public bool HoldsContentTerm(IndexedFact fact) => _terms.Any(fact.Terms.ContainsKey);
 
         /// <summary>Whether a full scan would score the fact: it names a question entity or holds a content term.</summary>
         public bool IsCandidate(IndexedFact fact) =>
