@@ -1,21 +1,219 @@
+using System.Globalization;
+using LiteDB;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LmcBot.Core.Admin;
 
 /// <summary>
 /// The one service that changes the knowledge base on an admin's behalf (<c>kb …</c> commands): every
 /// change is validated, applied in one transaction with its audit entry, and made answerable at once.
+/// Expected failures come back as error answers naming the problem; nothing is changed then.
 /// </summary>
-public sealed class KnowledgeEditor(KnowledgeBase knowledgeBase)
+public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, CommandCatalog? catalog = null, ILogger<KnowledgeEditor>? logger = null)
 {
+    /// <summary>Rows per page of <c>kb list</c>, <c>kb history</c> and <c>kb unanswered</c>.</summary>
+    public const int PageSize = 10;
+
+    private readonly AnswerEngine _engine = new();
+    private readonly CommandCatalog _catalog = catalog ?? CommandCatalog.Default;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly KnowledgeBackups _backups = new(knowledgeBase.Store, knowledgeBase.Backups);
+
     public KnowledgeBase KnowledgeBase { get; } = knowledgeBase;
+
+    private KnowledgeStore Store => KnowledgeBase.Store;
+
+    /// <summary>Where backups taken before destructive operations go (a <c>backups/</c> folder beside the database).</summary>
+    public string BackupFolder => _backups.Folder;
 
     /// <summary>Runs an admin command (<paramref name="path"/> such as <c>kb add citypair</c>) with validated options.</summary>
     public Answer Handle(string path, IReadOnlyDictionary<string, string> options, ChatRequest request)
     {
-        _ = options;
-        _ = request;
-        return Answer.Error(path, $"'{path}' is not available yet.");
+        var words = path.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var intent = words.Length >= 2 ? $"kb.{words[1]}" : "kb";
+        try
+        {
+            if (words.Length < 2 || words[0] != "kb")
+                return Answer.Error("usage", $"'{path}' is not a knowledge-base command. Type help for the list.");
+            var input = new Input(options);
+            return (words[1], words.Length) switch
+            {
+                ("add", 3) => Add(words[2], input, request),
+                ("add", _) => Answer.Error(intent, $"kb add needs a kind: {string.Join(", ", FactBuilder.AddableKinds(_catalog))}."),
+                ("edit", 2) => Edit(input, request),
+                ("remove", 2) => Remove(input, request),
+                ("restore", 2) => Restore(input, request),
+                ("show", 2) => Show(input),
+                ("list", 2) => List(input),
+                ("import", 2) => Import(input, request),
+                ("history", 2) => History(input),
+                ("undo", 2) => Undo(input, request),
+                ("unanswered", 2) => Unanswered(input),
+                ("export", 2) => Export(),
+                _ => Answer.Error("usage", $"There is no command '{path}'. Admin commands: kb add, edit, remove, restore, show, list, import, history, undo, unanswered, export."),
+            };
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError(ex, "{Command} failed in the store", path);
+            return Answer.Error(intent, $"The knowledge base could not be read or written ({ex.Message}). Nothing was changed; the error was logged for the operators.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "{Command} failed", path);
+            return Answer.Error(intent, $"'{path}' failed on my side ({ex.GetType().Name}) and nothing was changed. The error was logged for the operators.");
+        }
+    }
+
+    /// <summary>Option values as the command gave them: trimmed, empty meaning absent.</summary>
+    private sealed class Input(IReadOnlyDictionary<string, string> options)
+    {
+        public IReadOnlyDictionary<string, string> All => options;
+
+        public string? this[string name] => FactBuilder.Value(options, name);
+
+        /// <summary>An integer option; <paramref name="error"/> when it is present but not a whole number in range.</summary>
+        public int? Integer(string name, int min, out string? error)
+        {
+            error = null;
+            if (this[name] is not { } text) return null;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min) return value;
+            error = $"'{name}' must be a whole number of at least {min.ToString(CultureInfo.InvariantCulture)}, not \"{text}\".";
+            return null;
+        }
+    }
+
+    /// <summary>What a change inside the transaction came to: an error (nothing written), an audited change, or nothing to do.</summary>
+    private sealed record Outcome(string? Error, AuditEntry? Entry, string? Info = null, int? Suggest = null)
+    {
+        /// <summary>For an undo: the entry it reverted, and the undo's own entry.</summary>
+        public AuditEntry? Reverted { get; init; }
+
+        public AuditEntry? Undo { get; init; }
+
+        public static Outcome Fail(string error) => new(error, null);
+
+        public static Outcome Done(AuditEntry entry) => new(null, entry);
+
+        public static Outcome Nothing(string info, int? suggest = null) => new(null, null, info, suggest);
+    }
+
+    /// <summary>Runs <paramref name="change"/> in one transaction; the audit entry it returns is inserted in the same one.</summary>
+    private Outcome Apply(Func<KnowledgeStore, DateTime, Outcome> change) =>
+        Store.Write(s =>
+        {
+            var outcome = change(s, s.Now);
+            if (outcome.Entry is { } entry) s.Audit.Insert(entry);
+            return outcome;
+        });
+
+    /// <summary>After a committed change: answerable at once, and questions it answers leave the unanswered list.</summary>
+    private void AfterChange()
+    {
+        KnowledgeBase.Refresh();
+        try
+        {
+            KnowledgeBase.PruneAnswered(question => _engine.Answer(question, KnowledgeBase.Current).Answered);
+        }
+        catch (Exception ex) when (ex is LiteException or IOException)
+        {
+            _logger.LogWarning(ex, "Pruning answered questions failed after a change");
+        }
+    }
+
+    /// <summary>A backup before a destructive change; a failed backup stops the change.</summary>
+    private string? Backup(string reason, out string? error)
+    {
+        error = null;
+        try
+        {
+            return _backups.Create(reason);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+            _logger.LogError(ex, "Backup before {Reason} failed", reason);
+            error = $"I could not back up the database before this change ({ex.Message}), so nothing was changed.";
+            return null;
+        }
+    }
+
+    /// <summary>All the rules a fact must meet, checked against the documents as they are inside the transaction.</summary>
+    private static List<string> Validate(Fact fact, KnowledgeStore s)
+    {
+        var errors = FactValidator.Validate(fact, id => s.Documents.FindById(id)).ToList();
+        if (errors.Count > 0 || fact.DocumentId is not { } documentId || fact.Quote is not { } quote) return errors;
+        // The knowledge format refuses a fact resting only on a secondary source unless a better-graded fact
+        // shares its claim; the same rule here keeps every export readable.
+        var document = s.Documents.FindById(documentId);
+        var paragraph = FactValidator.FindQuote(document, quote);
+        if (paragraph is null || document.SourcesOf(paragraph)[0].Grade != SourceGrade.Secondary) return errors;
+        var claim = fact.Claim;
+        var supported = claim is not null && s.Facts.FindAll().Any(other => other.Id != fact.Id && !other.Removed && other.Claim == claim && !IsSecondary(other, s));
+        if (!supported)
+            errors.Add($"the quote lies in a paragraph whose only source is graded secondary (unconfirmed) in '{documentId}'; cite a better-graded passage or the original web page (url: and quote:), or give the fact a claim shared with a better-sourced fact");
+        return errors;
+    }
+
+    private static bool IsSecondary(Fact fact, KnowledgeStore s)
+    {
+        if (fact.DocumentId is not { } id || fact.Quote is not { } quote) return false;
+        var document = s.Documents.FindById(id);
+        var paragraph = document is null ? null : FactValidator.FindQuote(document, quote);
+        return paragraph is not null && document!.SourcesOf(paragraph)[0].Grade == SourceGrade.Secondary;
+    }
+
+    /// <summary>Shipped facts that differ from their shipped definition are marked, so a re-sync of the files leaves them alone.</summary>
+    private static void MarkOverride(Fact fact)
+    {
+        if (fact.Origin == KnowledgeOrigin.Shipped)
+            fact.AdminOverride = fact.Removed || KnowledgeStore.FactHash(fact) != fact.ShippedHash;
+    }
+
+    private Citation? CitationOf(Fact fact) => KnowledgeIndex.CitationFor(fact, KnowledgeBase.Current.Documents);
+
+    private static Answer Done(string intent, string title, string text) => new()
+    {
+        Answered = true,
+        Intent = intent,
+        Title = title,
+        Text = text,
+        Confidence = 1,
+    };
+
+    private static Answer Info(string intent, string text) => new()
+    {
+        Answered = true,
+        Intent = intent,
+        Text = text,
+        Confidence = 1,
+        Private = true,
+    };
+
+    private static string Quote(string value) => value.Contains(' ', StringComparison.Ordinal) || value.Length == 0 ? $"\"{value.Replace("\"", "'", StringComparison.Ordinal)}\"" : value;
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static FollowUp UndoFollowUp(AuditEntry entry) => new($"Undo #{N(entry.Id)}", $"kb undo entry:{N(entry.Id)}");
+
+    /// <summary>Page <paramref name="page"/> of <paramref name="items"/>, or an error naming the last page.</summary>
+    private static List<T>? Page<T>(IReadOnlyList<T> items, int page, out int pages, out string? error)
+    {
+        pages = Math.Max(1, (items.Count + PageSize - 1) / PageSize);
+        error = page > pages ? $"There {(pages == 1 ? "is only 1 page" : $"are only {N(pages)} pages")}." : null;
+        return error is null ? items.Skip((page - 1) * PageSize).Take(PageSize).ToList() : null;
+    }
+
+    /// <summary>Previous/next page buttons that repeat the same command with its filters.</summary>
+    private static List<FollowUp> PageFollowUps(string command, int page, int pages)
+    {
+        var result = new List<FollowUp>();
+        if (page > 1) result.Add(new FollowUp("Previous page", $"{command} page:{N(page - 1)}".Trim()));
+        if (page < pages) result.Add(new FollowUp("Next page", $"{command} page:{N(page + 1)}".Trim()));
+        return result;
     }
 }

@@ -559,6 +559,9 @@ public sealed class AnswerEngine
     {
         if (!Lexicon.Overlap(q.AllTerms, Lexicon.CityPairCues)) return null;
         var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.CityPairsOf(e.Name).Any(f => f.Entities.Contains(e.Id))).ToList();
+        if (cities.Count == 0 && q.UnknownTerms.Count == 0
+            && q.EntityIds.Select(e => index.Entities[e]).FirstOrDefault(e => e.Type is "city" or "district" or "province") is { } unpaired)
+            return CityPairs(index, unpaired, null, 0.9); // a known city without partners: say so, do not answer about something else
         if (cities.Count == 0)
         {
             if (q.UnknownTerms.Count > 0)
@@ -916,7 +919,9 @@ public sealed class AnswerEngine
     private static List<FollowUp> ComputeExampleFollowUps(KnowledgeIndex index)
     {
         var result = new List<FollowUp>();
-        if (index.Values(Commands.CompletionSource.Routes).FirstOrDefault() is { } route) result.Add(new FollowUp($"Route of {route}", $"route {route}"));
+        // The best-known route, not the first in alphabetical order.
+        if (index.Values(Commands.CompletionSource.Routes).OrderByDescending(r => index.EntityNamed(r)?.Facts.Count ?? 0).FirstOrDefault() is { } route)
+            result.Add(new FollowUp($"Route of {route}", $"route {route}"));
         if (index.Metrics.OrderByDescending(m => m.Value.Count).FirstOrDefault() is { Key: not null } metric)
         {
             var label = AnswerFormatting.MetricLabel(metric.Key, metric.Value.Select(i => index.Facts[i].Fact));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering;
@@ -18,7 +19,9 @@ public sealed class ChatBot(
     AdminPolicy adminPolicy,
     KnowledgeEditor editor,
     CommandCatalog? catalog = null,
-    ILogger<ChatBot>? logger = null) : IChatBot
+    ILogger<ChatBot>? logger = null,
+    ChatMetrics? metrics = null,
+    RequestRateLimiter? rateLimiter = null) : IChatBot
 {
     /// <summary>Longest question accepted, in characters.</summary>
     public const int MaxQuestionLength = 1000;
@@ -35,17 +38,38 @@ public sealed class ChatBot(
     public Task<Answer> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        var started = Stopwatch.GetTimestamp();
+        var command = request.Command is { Length: > 0 } c ? c.Trim() : null;
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
-            return Task.FromResult(request.Command is { Length: > 0 } command
-                ? HandleCommand(command.Trim(), request.Options, request)
-                : HandleText(request));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+            ["Platform"] = request.Platform.ToString(),
+            ["ScopeId"] = request.ScopeId,
+            ["ConversationId"] = request.ConversationId,
+        });
+        Answer answer;
+        if (rateLimiter is not null && !rateLimiter.TryAcquire(request, out var retryAfter))
         {
-            _logger.LogError(ex, "Request on {Platform} failed", request.Platform);
-            return Task.FromResult(Answer.Error("error", "Something went wrong on my side and nothing was changed. The error was logged for the operators."));
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            answer = Answer.Error("rate-limited", $"You're asking faster than I can answer; try again in {seconds} second{(seconds == 1 ? "" : "s")}.");
         }
+        else
+        {
+            try
+            {
+                answer = command is not null ? HandleCommand(command, request.Options, request) : HandleText(request);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Request on {Platform} failed", request.Platform);
+                answer = Answer.Error("error", "Something went wrong on my side and nothing was changed. The error was logged for the operators.");
+            }
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics?.Record(request.Platform, answer, elapsed);
+        // One line per request; never the message text (it may hold personal data).
+        _logger.LogInformation("Handled {Command} on {Platform} (scope {ScopeId}): intent {Intent}, answered {Answered}, {ElapsedMs:F1} ms",
+            command ?? "text", request.Platform, request.ScopeId ?? "-", answer.Intent, answer.Answered, elapsed.TotalMilliseconds);
+        return Task.FromResult(answer);
     }
 
     public IReadOnlyList<string> Complete(string command, string option, string partial, int max = 25)

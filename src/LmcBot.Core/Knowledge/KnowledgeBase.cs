@@ -12,6 +12,7 @@ public sealed class KnowledgeBase : IDisposable
     private readonly string? _folder;
     private readonly HashSet<string> _unansweredKeys;
     private readonly Lock _unansweredLock = new();
+    private readonly Lock _refreshLock = new();
     private KnowledgeIndex _index;
 
     /// <param name="folder">The shipped <c>knowledge/</c> folder, or null for a database used on its own.</param>
@@ -45,7 +46,12 @@ public sealed class KnowledgeBase : IDisposable
     }
 
     /// <summary>Rebuilds the index from the store after a change.</summary>
-    public void Refresh() => Volatile.Write(ref _index, KnowledgeIndex.Build(Store.ReadAll()));
+    /// <remarks>Serialised, so an index read before a later commit never replaces one read after it.</remarks>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+            Volatile.Write(ref _index, KnowledgeIndex.Build(Store.ReadAll()));
+    }
 
     private SyncReport SyncFromFolder(bool force)
     {

@@ -101,7 +101,11 @@ public sealed class KnowledgeStore : IDisposable
                     var existing = Documents.FindById(document.Id);
                     if (existing is { Origin: KnowledgeOrigin.Admin })
                     {
-                        conflicts.Add($"document {document.Id}: an admin imported a document with this id; the shipped one was not applied");
+                        var message = $"document {document.Id}: an admin imported a document with this id; the shipped one was not applied";
+                        conflicts.Add(message);
+                        var shippedHash = document.ContentHash;
+                        if (!ConflictReported(document.Id, a => a.DocumentAfter?.ContentHash == shippedHash))
+                            Audit.Insert(SyncConflict(now, "document", document.Id, message, documentBefore: existing, documentAfter: document));
                         continue;
                     }
                     if (existing is not null && existing.ContentHash == document.ContentHash) continue;
@@ -120,7 +124,10 @@ public sealed class KnowledgeStore : IDisposable
                     if (shippedFacts.ContainsKey(existing.Id)) continue;
                     if (existing.AdminOverride)
                     {
-                        conflicts.Add($"fact {existing.Id}: removed from the files but changed by an admin; kept");
+                        var message = $"fact {existing.Id}: removed from the files but changed by an admin; kept";
+                        conflicts.Add(message);
+                        if (!ConflictReported(existing.Id, a => a.FactAfter is null && a.Note == message))
+                            Audit.Insert(SyncConflict(now, "fact", existing.Id, message, factBefore: existing));
                         continue;
                     }
                     Facts.Delete(existing.Id);
@@ -145,12 +152,7 @@ public sealed class KnowledgeStore : IDisposable
                             ? $"fact {fact.Id}: the files define a fact with the id of an admin's fact; the admin's was kept"
                             : $"fact {fact.Id}: changed in the files, but an admin changed or removed it; the admin's version was kept";
                         conflicts.Add(message);
-                        Audit.Insert(new AuditEntry
-                        {
-                            At = now, Platform = "sync", UserId = "knowledge-files", UserName = "knowledge files",
-                            Action = "sync-conflict", TargetType = "fact", TargetId = fact.Id,
-                            FactBefore = existing, FactAfter = fact, Note = message,
-                        });
+                        Audit.Insert(SyncConflict(now, "fact", fact.Id, message, factBefore: existing, factAfter: fact));
                         existing.ShippedHash = hash; // report each shipped change once
                         Facts.Update(existing);
                         continue;
@@ -180,6 +182,19 @@ public sealed class KnowledgeStore : IDisposable
             return new SyncReport(true, set.Documents.Count, set.Facts.Count, set.Entities.Count, sentences, added, updated, deleted, conflicts);
         }
     }
+
+    /// <summary>A sync conflict for the audit trail, so <c>kb history</c> shows what the files wanted and what was kept.</summary>
+    private static AuditEntry SyncConflict(DateTime now, string targetType, string targetId, string message,
+        Fact? factBefore = null, Fact? factAfter = null, KnowledgeDocument? documentBefore = null, KnowledgeDocument? documentAfter = null) => new()
+    {
+        At = now, Platform = "sync", UserId = "knowledge-files", UserName = "knowledge files",
+        Action = "sync-conflict", TargetType = targetType, TargetId = targetId,
+        FactBefore = factBefore, FactAfter = factAfter, DocumentBefore = documentBefore, DocumentAfter = documentAfter, Note = message,
+    };
+
+    /// <summary>Whether a sync conflict like this one is already in the audit trail (each is reported once).</summary>
+    private bool ConflictReported(string targetId, Func<AuditEntry, bool> same) =>
+        Audit.Find(a => a.TargetId == targetId).Any(a => a.Action == "sync-conflict" && same(a));
 
     /// <summary>Runs <paramref name="change"/> inside one transaction under the write lock.</summary>
     public T Write<T>(Func<KnowledgeStore, T> change)
@@ -211,6 +226,26 @@ public sealed class KnowledgeStore : IDisposable
     public void Checkpoint()
     {
         lock (_writeLock) _db.Checkpoint();
+    }
+
+    /// <summary>
+    /// Copies the database file to <paramref name="destination"/> (a backup): checkpointed first and copied under the
+    /// write lock, so the copy holds whole transactions only; written beside and renamed, so a crash leaves no torn copy.
+    /// </summary>
+    public void CopyTo(string destination)
+    {
+        lock (_writeLock)
+        {
+            _db.Checkpoint();
+            var partial = destination + ".partial";
+            using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                source.CopyTo(target);
+                target.Flush(flushToDisk: true);
+            }
+            File.Move(partial, destination, overwrite: true);
+        }
     }
 
     internal static string FactHash(Fact fact)

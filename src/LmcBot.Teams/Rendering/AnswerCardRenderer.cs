@@ -38,7 +38,7 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
             if (fileMessage is null)
                 content = content with
                 {
-                    Notes = [.. content.Notes, $"{file.FileName} ({Kilobytes(file.Content.Length)} KB) is too large to show in Teams: export it on the server with the LmcBot command line instead."],
+                    Notes = [.. content.Notes, $"{file.FileName} ({Kilobytes(file.Content.Length)} KB) cannot be sent in a Teams message (bots need Microsoft Graph permissions to share files): run `LmcBot kb export --out DIR` on the server instead."],
                 };
         }
 

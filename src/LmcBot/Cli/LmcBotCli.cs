@@ -40,7 +40,12 @@ public static class LmcBotCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output, Error = error, EnableDefaultExceptionHandler = false,
+                // The web host handles SIGTERM itself and drains requests for Hosting:ShutdownTimeout; the CLI's own handler would kill it after 2 s.
+                ProcessTerminationTimeout = parse.CommandResult.Command is RootCommand ? null : TimeSpan.FromSeconds(2),
+            });
         }
         catch (KnowledgeValidationException ex)
         {
@@ -81,13 +86,17 @@ public static class LmcBotCli
         root.Options.Add(globals.Db);
         root.Options.Add(globals.Knowledge);
         root.Options.Add(globals.Verbose);
+        // Passed through to the web host's configuration with the rest of args (ASPNETCORE_HTTP_PORTS does the same from the environment).
+        root.Options.Add(new Option<string?>("--urls") { Description = "Addresses the web host listens on, e.g. http://0.0.0.0:8080 (host only)" });
         root.SetAction(async (parse, cancellationToken) => await BotWebHost.RunAsync(args, cancellationToken));
 
         root.Subcommands.Add(AskVerb(input, output, error));
         root.Subcommands.Add(ChatVerb(input, output));
         root.Subcommands.Add(IngestVerb(output));
         root.Subcommands.Add(DiscordVerb.Create(output));
+        root.Subcommands.Add(KbVerb.Build(output, error));
         root.Subcommands.Add(TeamsVerb.Create(output));
+        root.Subcommands.Add(HealthcheckVerb.Create(output, error));
         return root;
     }
 

@@ -1,32 +1,68 @@
 using LmcBot.Core;
-using LmcBot.Core.Knowledge;
 using LmcBot.Discord;
+using LmcBot.Observability;
+using Microsoft.Extensions.Options;
 
 namespace LmcBot.Hosting;
 
-/// <summary>The web host: the adapters' endpoints, health, and the hosted services, wired from configuration.</summary>
+/// <summary>The web host: the adapters' endpoints, health, metrics, limits and the hosted services, wired from configuration.</summary>
 public static class BotWebHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var contentRoot = ContentRoot.Locate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        builder.AddLmcBotHosting();
+        builder.AddLmcBotObservability();
         builder.Services.AddLmcBotCore(builder.Configuration, contentRoot);
         builder.Services.AddDiscordAdapter(builder.Configuration);
+        builder.Services.AddTeamsAdapter(builder.Configuration);
+        builder.Services.AddLmcBotHealthChecks();
+        builder.Services.AddHostedService<KnowledgeBaseWarmup>();
+        builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
+
         var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapLmcBotHealthChecks();
+        app.MapLmcBotMetrics();
         app.MapDiscordInteractions();
-        app.MapGet("/health", (KnowledgeBase knowledgeBase) =>
-            knowledgeBase.Store.CanRead() ? Results.Ok(new { status = "Healthy" }) : Results.Json(new { status = "Unhealthy" }, statusCode: 503));
+        app.MapTeamsMessaging();
         return app;
+    }
+
+    /// <summary>Binds <see cref="HostingOptions"/> (validated at start-up) to the shutdown timeout and Kestrel's body size limit.</summary>
+    public static WebApplicationBuilder AddLmcBotHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HostingOptions>().Bind(builder.Configuration.GetSection(HostingOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<HostingOptions>>((kestrel, hosting) => kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodySize);
+        return builder;
     }
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args.Where(a => a is not ("--verbose")).ToArray());
-        // Open (and sync) the knowledge base before accepting requests.
-        _ = app.Services.GetRequiredService<KnowledgeBase>();
+        var app = Build(HostArguments(args));
+        // Stops on SIGTERM/Ctrl+C through the host's console lifetime: stop accepting, finish in-flight requests
+        // within Hosting:ShutdownTimeout, stop the gateway, then dispose the knowledge base (which checkpoints).
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>The CLI's <c>--db</c> and <c>--knowledge</c> as configuration keys (paths from the working directory); <c>--verbose</c> dropped.</summary>
+    internal static string[] HostArguments(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var key = args[i] switch { "--db" => "Knowledge:DatabasePath", "--knowledge" => "Knowledge:Folder", _ => null };
+            if (key is not null && i + 1 < args.Length)
+                result.Add($"--{key}={Path.GetFullPath(args[++i])}");
+            else if (args[i] != "--verbose")
+                result.Add(args[i]);
+        }
+        return [.. result];
     }
 }

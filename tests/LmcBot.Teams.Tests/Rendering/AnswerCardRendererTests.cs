@@ -154,7 +154,7 @@ public sealed class AnswerCardRendererTests
 
         var json = Assert.Single(_renderer.Render(answer, Envelope));
 
-        Assert.Contains(Texts(Card(json)), t => t.Contains("too large to show in Teams: export it on the server with the LmcBot command line", StringComparison.Ordinal));
+        Assert.Contains(Texts(Card(json)), t => t.Contains("cannot be sent in a Teams message", StringComparison.Ordinal) && t.Contains("LmcBot kb export", StringComparison.Ordinal));
     }
 
     [Fact]

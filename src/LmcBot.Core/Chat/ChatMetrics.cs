@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace LmcBot.Core.Chat;
+
+/// <summary>The core's instruments on the Meter <c>LmcBot</c>: what the bot answered, declined or refused, and how long it took.</summary>
+public sealed class ChatMetrics
+{
+    public const string MeterName = "LmcBot";
+
+    private readonly Counter<long> _answered;
+    private readonly Counter<long> _declined;
+    private readonly Counter<long> _refused;
+    private readonly Counter<long> _adminChanges;
+    private readonly Histogram<double> _latency;
+
+    public ChatMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _answered = meter.CreateCounter<long>("lmcbot_questions_answered", description: "Requests answered from the knowledge base, by platform and intent.");
+        _declined = meter.CreateCounter<long>("lmcbot_questions_declined", description: "Questions the knowledge base does not cover, by platform and intent.");
+        _refused = meter.CreateCounter<long>("lmcbot_requests_refused", description: "Requests refused: usage errors, admin-only, rate-limited, internal errors; by platform and intent.");
+        _adminChanges = meter.CreateCounter<long>("lmcbot_admin_changes", description: "kb commands that changed the knowledge base (add, edit, remove, import, undo, restore), by platform and intent.");
+        _latency = meter.CreateHistogram<double>("lmcbot_answer_duration", unit: "s", description: "Time to produce an answer, by platform.");
+    }
+
+    /// <summary>Help, about and sources are neither answers from facts nor declines.</summary>
+    private static bool IsInformational(string intent) => intent is "help" or "about" or "sources" or "smalltalk" or "empty";
+
+    /// <summary>kb commands that change the database; kb list/show/history/unanswered/export only read it.</summary>
+    private static bool IsAdminChange(string intent) =>
+        intent.StartsWith("kb.", StringComparison.Ordinal) && intent is not ("kb.list" or "kb.show" or "kb.history" or "kb.unanswered" or "kb.export");
+
+    public void Record(ChatPlatform platform, Answer answer, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "platform", platform.ToString() }, { "intent", answer.Intent } };
+        if (answer.IsError) _refused.Add(1, tags);
+        else if (answer.Answered) _answered.Add(1, tags);
+        else if (!IsInformational(answer.Intent)) _declined.Add(1, tags);
+        if (answer.Answered && !answer.IsError && IsAdminChange(answer.Intent)) _adminChanges.Add(1, tags);
+        _latency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("platform", platform.ToString()));
+    }
+}

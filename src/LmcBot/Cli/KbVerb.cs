@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO.Compression;
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
+
+namespace LmcBot.Cli;
+
+/// <summary>
+/// <c>LmcBot kb …</c>: the catalog's admin commands on the command line, run as the local admin through the same
+/// <see cref="ChatBot"/> path as Discord and Teams. Options mirror the catalog's (<c>city_a</c> is <c>--city-a</c>,
+/// <c>--city_a</c> works too); <c>kb import --file PATH</c> reads a local file and <c>kb export --out DIR</c> unpacks
+/// the export into a folder.
+/// </summary>
+internal static class KbVerb
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var group = CommandCatalog.Default.Find("kb") ?? throw new InvalidOperationException("The catalog has no kb command.");
+        return Build(group, "kb", output, error);
+    }
+
+    private static Command Build(CommandDefinition definition, string path, TextWriter output, TextWriter error)
+    {
+        var command = new Command(definition.Name, definition.Description);
+        if (definition.IsGroup)
+        {
+            foreach (var sub in definition.Subcommands)
+                command.Subcommands.Add(Build(sub, $"{path} {sub.Name}", output, error));
+            return command;
+        }
+        var options = definition.Options.Select(o => (Definition: o, Cli: CliOption(o))).ToList();
+        foreach (var (_, cli) in options) command.Options.Add(cli);
+        Option<string>? outOption = null;
+        if (path == "kb export")
+        {
+            outOption = new Option<string>("--out") { Description = "Folder to write the export into (new or empty)", Required = true };
+            command.Options.Add(outOption);
+        }
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            ChatAttachment? attachment = null;
+            foreach (var (definition, cli) in options)
+            {
+                if (parse.GetResult(cli) is null) continue;
+                switch (cli)
+                {
+                    case Option<bool> flag:
+                        values[definition.Name] = parse.GetValue(flag) ? "true" : "false";
+                        break;
+                    case Option<FileInfo?> file when definition.Type == CommandOptionType.Attachment:
+                        var (read, problem, exit) = await ReadFileAsync(parse.GetValue(file)!, cancellationToken);
+                        if (problem is not null)
+                        {
+                            await error.WriteLineAsync($"error: {problem}");
+                            return exit;
+                        }
+                        attachment = read;
+                        break;
+                    case Option<string?> text when parse.GetValue(text) is { } value:
+                        values[definition.Name] = value;
+                        break;
+                }
+            }
+            string? outFolder = null;
+            if (outOption is not null)
+            {
+                outFolder = Path.GetFullPath(parse.GetValue(outOption)!);
+                if (Directory.Exists(outFolder) && Directory.EnumerateFileSystemEntries(outFolder).Any())
+                {
+                    await error.WriteLineAsync($"error: {outFolder} is not empty; export into a new or empty folder.");
+                    return LmcBotCli.Failure;
+                }
+            }
+
+            using var context = LmcBotCli.CreateContext(parse);
+            var request = ChatRequest.ForCommand(ChatPlatform.Cli, ChatSender.LocalUser, path, values) with { Attachment = attachment };
+            var answer = await context.CreateBot().HandleAsync(request, cancellationToken);
+            if (answer.IsError)
+            {
+                await error.WriteLineAsync(AnswerText.Render(answer));
+                return answer.Intent == "usage" ? LmcBotCli.UsageError : LmcBotCli.Failure;
+            }
+            if (outFolder is not null && answer.File is { } export)
+            {
+                Directory.CreateDirectory(outFolder);
+                using (var zip = new MemoryStream(export.Content))
+                    await ZipFile.ExtractToDirectoryAsync(zip, outFolder, cancellationToken);
+                answer = answer with
+                {
+                    File = null,
+                    Text = answer.Text.Replace("Unzip it over a knowledge/ folder", $"Written to {outFolder}; copy it over a knowledge/ folder", StringComparison.Ordinal),
+                };
+            }
+            await output.WriteLineAsync(AnswerText.Render(answer));
+            return LmcBotCli.Success;
+        });
+        return command;
+    }
+
+    /// <summary>A catalog option as a CLI option: <c>city_a</c> becomes <c>--city-a</c> with <c>--city_a</c> as an alias.</summary>
+    private static Option CliOption(CommandOption option)
+    {
+        var name = "--" + option.Name.Replace('_', '-');
+        string[] aliases = option.Name.Contains('_', StringComparison.Ordinal) ? ["--" + option.Name] : [];
+        Option cli = option.Type switch
+        {
+            CommandOptionType.Boolean => new Option<bool>(name, aliases),
+            CommandOptionType.Attachment => new Option<FileInfo?>(name, aliases),
+            // Numbers stay text here: the core validates every surface's values the same way.
+            _ => new Option<string?>(name, aliases) { Required = option.Required },
+        };
+        cli.Description = option.Type == CommandOptionType.Attachment ? $"{option.Description} (a local file path, at most 1 MB)" : option.Description;
+        return cli;
+    }
+
+    /// <summary>Reads a document for <c>kb import --file</c> with the same checks as an upload: size, UTF-8, not binary, not empty.</summary>
+    private static async Task<(ChatAttachment? Attachment, string? Problem, int Exit)> ReadFileAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists) return (null, $"{file.FullName} does not exist.", LmcBotCli.UsageError);
+        if (file.Length > DocumentText.MaxBytes)
+            return (null, string.Create(CultureInfo.InvariantCulture, $"{file.Name} is {file.Length / 1024:N0} KB; the limit is 1 MB. Split it into smaller documents."), LmcBotCli.Failure);
+        var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        if (!DocumentText.TryDecode(file.Name, bytes, out var text, out var problem))
+            return (null, problem + " Nothing was imported.", LmcBotCli.Failure);
+        var contentType = file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/markdown";
+        return (new ChatAttachment(file.Name, contentType, text), null, LmcBotCli.Success);
+    }
+}

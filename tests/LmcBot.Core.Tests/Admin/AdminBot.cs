@@ -1,0 +1,80 @@
+using LmcBot.Core.Admin;
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+using LmcBot.Core.Tests.Support;
+
+namespace LmcBot.Core.Tests.Admin;
+
+/// <summary>
+/// A real bot over its own copy of a database built once from the repository's knowledge/ (copying is much faster
+/// than syncing per test), for tests that change knowledge. Commands run as the local (CLI) admin unless a sender is given.
+/// </summary>
+public sealed class AdminBot : IDisposable
+{
+    private static readonly Lazy<string> Template = new(BuildTemplate);
+    private readonly TempDirectory _directory = new();
+
+    public AdminBot(AdminOptions? admin = null, TimeProvider? time = null, int backups = 5)
+    {
+        DatabasePath = _directory.File("lmcbot.db");
+        File.Copy(Template.Value, DatabasePath);
+        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), RepoPaths.Knowledge, backups);
+        Editor = new KnowledgeEditor(KnowledgeBase);
+        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), Editor);
+    }
+
+    /// <summary>A database file synced from knowledge/ and closed, ready to copy (for child processes too).</summary>
+    public static string TemplateDatabase => Template.Value;
+
+    public string DatabasePath { get; }
+
+    public string Directory => _directory.Path;
+
+    public KnowledgeBase KnowledgeBase { get; }
+
+    public KnowledgeEditor Editor { get; }
+
+    public ChatBot Bot { get; }
+
+    /// <summary>Sends a text command (<c>kb add citypair city_a:…</c>) the way Teams and the console do.</summary>
+    public Task<Answer> SendAsync(string text, ChatSender? sender = null, ChatPlatform platform = ChatPlatform.Cli) =>
+        Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = sender ?? ChatSender.LocalUser, Text = text });
+
+    /// <summary>Sends a typed command (a Discord slash command, the CLI verb) with its options.</summary>
+    public Task<Answer> CommandAsync(string path, IReadOnlyDictionary<string, string>? options = null, ChatSender? sender = null,
+        ChatPlatform platform = ChatPlatform.Cli, ChatAttachment? attachment = null) =>
+        Bot.HandleAsync(ChatRequest.ForCommand(platform, sender ?? ChatSender.LocalUser, path, options) with { Attachment = attachment });
+
+    /// <summary>Sends a command that must succeed, and returns its answer.</summary>
+    public async Task<Answer> OkAsync(string text)
+    {
+        var answer = await SendAsync(text);
+        Assert.False(answer.IsError, $"\"{text}\" failed: {answer.Text}");
+        return answer;
+    }
+
+    public Answer Ask(string question) => Bot.Ask(question, ChatPlatform.Cli);
+
+    public IReadOnlyList<AuditEntry> Audit() => KnowledgeBase.Store.Read(s => s.Audit.FindAll().OrderBy(a => a.Id).ToList());
+
+    public Fact? Fact(string id) => KnowledgeBase.Store.Read(s => s.Facts.FindById(id));
+
+    public KnowledgeDocument? Document(string id) => KnowledgeBase.Store.Read(s => s.Documents.FindById(id));
+
+    public int SentenceCount(string documentId) => KnowledgeBase.Store.Read(s => s.Sentences.Count(x => x.DocumentId == documentId));
+
+    public void Dispose()
+    {
+        KnowledgeBase.Dispose();
+        _directory.Dispose();
+    }
+
+    private static string BuildTemplate()
+    {
+        var directory = new TempDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
+        var path = directory.File("template.db");
+        using (new KnowledgeBase(new KnowledgeStore(path), RepoPaths.Knowledge)) { }
+        return path;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using LmcBot.Core.Admin;
+using LmcBot.Core.Tests.Admin;
+using LmcBot.Discord.Tests.Support;
+
+namespace LmcBot.Discord.Tests;
+
+/// <summary>
+/// The admin story on Discord: signed /kb and /ask interactions over loopback, through the adapter, to the real core
+/// bot over its own database (<see cref="AdminBot"/>), with the fake Discord serving attachments and taking callbacks.
+/// </summary>
+public sealed class KbAdminEndToEndTests : IAsyncLifetime
+{
+    private const string ManageServer = "32";
+    private const string ViewChannel = "1024";
+    private const string AdminRole = "5000000000000000009";
+    private const string PairId = "nanning-vientiane-friendship-city";
+
+    private readonly AdminBot _admin = new(new AdminOptions { DiscordRoleIds = [AdminRole] });
+    private FakeDiscord _discord = null!;
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _discord = await FakeDiscord.StartAsync();
+        _host = await BotHost.StartAsync(_discord, _admin.Bot);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _discord.DisposeAsync();
+        _admin.Dispose();
+    }
+
+    private static (string, object)[] NanningVientiane =>
+        [("city_a", "Nanning"), ("city_b", "Vientiane"), ("status", "friendship city"), ("admin_note", true)];
+
+    [Fact]
+    public async Task ManagerAddsCityPair_AskAnswersWithItsSource_RemoveTakesItOut_UndoBringsItBack()
+    {
+        Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+
+        var added = await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
+        Assert.Contains($"Added {PairId}", Text(added.Message), StringComparison.Ordinal);
+
+        var answer = (await SendAsync(Ask("What are Vientiane's partner cities?"))).Message;
+        Assert.Contains("Nanning and Vientiane are friendship cities.", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("admin note, unsourced", answer["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await SendAsync(Kb(ManageServer, [], "remove", ("id", PairId)));
+        Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+
+        var undo = await SendAsync(Kb("0", [AdminRole], "undo"));
+        Assert.Contains("Undid #2", Text(undo.Message), StringComparison.Ordinal);
+        Assert.Contains("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+
+        var audit = _admin.Audit();
+        Assert.All(audit, a => Assert.Equal("Discord", a.Platform));
+        Assert.Equal(["4000000000000000002", "4000000000000000002", "4000000000000000002"], audit.Select(a => a.UserId));
+    }
+
+    [Fact]
+    public async Task MemberWithoutManageServer_KbAdd_IsRefusedEphemerally_AndNothingChanges()
+    {
+        var refused = await SendAsync(Kb(ViewChannel, ["5000000000000000002"], "add citypair", NanningVientiane));
+
+        Assert.Equal(64, refused.Message["flags"]!.GetValue<int>());
+        Assert.Contains("Only admins", refused.Message["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(_admin.Audit());
+        Assert.Null(_admin.Fact(PairId));
+        Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportedAttachment_FromDiscordsHost_IsAnsweredAtOnceWithACitationToIt()
+    {
+        var url = _discord.AddFile("cruise.md", "text/markdown", Encoding.UTF8.GetBytes(ImportTests.CruiseArticle));
+        var body = Samples.Load("kb-import-file.json", ("filename", "cruise.md"), ("size", Encoding.UTF8.GetByteCount(ImportTests.CruiseArticle).ToString(CultureInfo.InvariantCulture)),
+            ("url", url), ("content_type", "text/markdown; charset=utf-8"));
+
+        var imported = await SendAsync(body);
+
+        Assert.Contains("as mekong-river-cruise-pilot", Text(imported.Message), StringComparison.Ordinal);
+        var answer = (await SendAsync(Ask("How many passengers did the Mekong river cruise pilot carry?"))).Message;
+        Assert.Contains("12,000 passengers", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("New article", answer["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unanswered_ListsADeclinedQuestion_AndDropsItOnceTheFactIsAdded()
+    {
+        await SendAsync(Ask("Which cities are twinned with Nanning?"));
+        var listed = await SendAsync(Kb(ManageServer, [], "unanswered"));
+        Assert.Contains("Which cities are twinned with Nanning?", Text(listed.Message), StringComparison.Ordinal);
+        Assert.Equal(64, listed.Message["flags"]!.GetValue<int>());
+
+        await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
+
+        Assert.DoesNotContain("twinned with Nanning", Text((await SendAsync(Kb(ManageServer, [], "unanswered"))).Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_ArrivesAsAnEphemeralZipAttachment()
+    {
+        var export = await SendAsync(Kb(ManageServer, [], "export"));
+
+        Assert.NotNull(export.Webhook);
+        Assert.True(export.Webhook!.IsMultipart);
+        Assert.Matches(@"filename=lmcbot-knowledge-\d{8}-\d{4}\.zip", export.Webhook.BodyText);
+        Assert.Contains("PK\u0003\u0004", Encoding.Latin1.GetString(export.Webhook.Body), StringComparison.Ordinal);
+        Assert.Equal(64, export.Message["flags"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// Posts a signed interaction and returns the message the user sees: the immediate reply, or, when the adapter
+    /// deferred or sent a file, the callback or webhook request it made to Discord for this interaction.
+    /// </summary>
+    private async Task<(JsonNode Message, RecordedRequest? Webhook)> SendAsync(string body)
+    {
+        var token = JsonNode.Parse(body)!["token"]!.GetValue<string>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            var callback = await _discord.WaitForAsync(r => r.Path.Contains(token, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            return (callback.Json()!["data"]!, callback);
+        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (json["type"]!.GetValue<int>() == 4) return (json["data"]!, null);
+        var webhook = await _discord.WaitForAsync(r => r.Path.Contains(token, StringComparison.Ordinal) && r.Method is "PATCH" or "POST", TimeSpan.FromSeconds(30));
+        return (webhook.Json()!, webhook);
+    }
+
+    private static string Ask(string question) =>
+        Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal);
+
+    /// <summary>A /kb interaction from carol with these permissions and roles: <paramref name="path"/> is "add citypair", "remove", …</summary>
+    private static string Kb(string permissions, string[] roles, string path, params (string Name, object Value)[] options)
+    {
+        var json = JsonNode.Parse(Samples.Load("kb-add-citypair.json"))!;
+        json["member"]!["permissions"] = permissions;
+        json["member"]!["roles"] = new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
+        var values = new JsonArray(options.Select(o => (JsonNode)new JsonObject
+        {
+            ["name"] = o.Name,
+            ["type"] = o.Value is bool ? 5 : 3,
+            ["value"] = o.Value is bool b ? JsonValue.Create(b) : JsonValue.Create((string)o.Value),
+        }).ToArray());
+        var words = path.Split(' ');
+        var leaf = new JsonObject { ["name"] = words[^1], ["type"] = 1, ["options"] = values };
+        json["data"]!["options"] = words.Length == 2
+            ? new JsonArray(new JsonObject { ["name"] = words[0], ["type"] = 2, ["options"] = new JsonArray(leaf) })
+            : new JsonArray(leaf);
+        return json.ToJsonString();
+    }
+
+    /// <summary>All the text a user reads in a message: content, embed description, fields and footer.</summary>
+    private static string Text(JsonNode message)
+    {
+        var parts = new List<string?> { message["content"]?.GetValue<string>() };
+        if (message["embeds"]?[0] is { } embed)
+        {
+            parts.Add(embed["title"]?.GetValue<string>());
+            parts.Add(embed["description"]?.GetValue<string>());
+            parts.AddRange(embed["fields"]?.AsArray().Select(f => f!["name"]!.GetValue<string>() + ": " + f["value"]!.GetValue<string>()) ?? []);
+            parts.Add(embed["footer"]?["text"]?.GetValue<string>());
+        }
+        return string.Join("\n", parts.OfType<string>());
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json;
+using LmcBot.Cli;
+using LmcBot.Core.Chat;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LmcBot.Tests.Hosting;
+
+/// <summary>The host on loopback: health, metrics, limits; real LiteDB on a temporary file.</summary>
+public sealed class HostEndpointTests
+{
+    private static readonly ChatSender Member = new("1001", "member");
+
+    [Fact]
+    public async Task Health_LiveAndReady_Answer200WithEachCheck()
+    {
+        await using var host = await HostFixture.StartAsync();
+
+        var live = await host.Client.GetAsync("/health/live");
+        var ready = await host.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("discord-gateway").GetProperty("status").GetString());
+        Assert.True(JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").TryGetProperty("self", out _));
+    }
+
+    [Fact]
+    public async Task Ready_DatabasePathUnderAFile_Is503NamingTheDatabase_WhileLiveIs200()
+    {
+        await using var host = await HostFixture.StartAsync(databasePath: dir =>
+        {
+            File.WriteAllText(dir.File("not-a-directory"), "x");
+            return Path.Combine(dir.File("not-a-directory"), "lmcbot.db");
+        });
+
+        var live = await host.Client.GetAsync("/health/live");
+        var ready = await host.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var database = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("database");
+        Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
+        Assert.Contains("cannot be opened", database.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_AfterQuestions_ExposeAnsweredDeclinedAndLatencyByPlatform()
+    {
+        await using var host = await HostFixture.StartAsync();
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+
+        var answered = await bot.HandleAsync(ChatRequest.Question(ChatPlatform.Discord, Member, "starexpress stops"));
+        var declined = await bot.HandleAsync(ChatRequest.Question(ChatPlatform.Teams, Member, "What is the population of Mars colonies in 2090?"));
+        var metrics = await host.Client.GetStringAsync("/metrics");
+
+        Assert.True(answered.Answered);
+        Assert.False(declined.Answered);
+        Assert.Matches($"lmcbot_questions_answered_total\\{{[^}}]*intent=\"{answered.Intent}\"[^}}]*platform=\"Discord\"[^}}]*\\}} 1", metrics);
+        Assert.Matches("lmcbot_questions_declined_total\\{[^}]*platform=\"Teams\"[^}]*\\} 1", metrics);
+        Assert.Matches("lmcbot_answer_duration_seconds_count\\{[^}]*platform=\"Discord\"[^}]*\\} 1", metrics);
+    }
+
+    [Fact]
+    public async Task Metrics_AdminChange_CountedOnce_ReadsNotCounted()
+    {
+        await using var host = await HostFixture.StartAsync();
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+        ChatRequest Local(string text) => new() { Platform = ChatPlatform.Cli, Sender = ChatSender.LocalUser, Text = text };
+
+        var added = await bot.HandleAsync(Local("kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" admin_note:true"));
+        var listed = await bot.HandleAsync(Local("kb list"));
+        var metrics = await host.Client.GetStringAsync("/metrics");
+
+        Assert.Equal("kb.add", added.Intent);
+        Assert.True(added.Answered, added.Text);
+        Assert.Equal("kb.list", listed.Intent);
+        Assert.Matches("lmcbot_admin_changes_total\\{[^}]*intent=\"kb.add\"[^}]*platform=\"Cli\"[^}]*\\} 1", metrics);
+        Assert.DoesNotContain("lmcbot_admin_changes_total{intent=\"kb.list\"", metrics);
+    }
+
+    [Fact]
+    public async Task RateLimit_OneUserOverTheLimit_GetsPoliteReply_OthersStillAnswered()
+    {
+        await using var host = await HostFixture.StartAsync(new Dictionary<string, string?> { ["RateLimits:PerUserPerMinute"] = "2" });
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+        ChatRequest Ask(string user) => ChatRequest.Question(ChatPlatform.Discord, new ChatSender(user, user), "starexpress stops") with { ScopeId = "42" };
+
+        await bot.HandleAsync(Ask("noisy"));
+        await bot.HandleAsync(Ask("noisy"));
+        var third = await bot.HandleAsync(Ask("noisy"));
+        var other = await bot.HandleAsync(Ask("quiet"));
+
+        Assert.Equal("rate-limited", third.Intent);
+        Assert.True(third.Private);
+        Assert.Matches("^You're asking faster than I can answer; try again in \\d+ seconds?\\.$", third.Text);
+        Assert.True(other.Answered);
+        Assert.Matches("lmcbot_requests_refused_total\\{[^}]*intent=\"rate-limited\"[^}]*\\} 1", await host.Client.GetStringAsync("/metrics"));
+    }
+
+    [Fact]
+    public async Task RateLimit_PerIp_Answers429WithRetryAfter_ButNotHealth()
+    {
+        await using var host = await HostFixture.StartAsync(new Dictionary<string, string?> { ["RateLimits:PerIpPerMinute"] = "3" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await host.Client.GetAsync("/no-such-endpoint")).StatusCode);
+        var limited = await host.Client.GetAsync("/no-such-endpoint");
+        var health = await host.Client.GetAsync("/health/ready");
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logs_OneStructuredLinePerRequest_WithPlatformScopeIntentAndLatency_ButNotTheMessage()
+    {
+        var logs = new CapturedLogs();
+        await using var host = await HostFixture.StartAsync(
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
+            configure: builder => builder.Logging.AddProvider(logs));
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+        const string question = "Which Chinese EV makers invest in Thailand? my phone is 555-0100";
+
+        var answer = await bot.HandleAsync(ChatRequest.Question(ChatPlatform.Teams, Member, question) with { ScopeId = "tenant-7" });
+
+        var line = Assert.Single(logs.Entries, e => e.Message.StartsWith("Handled", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Equal("Teams", line.Fields["Platform"]?.ToString());
+        Assert.Equal("tenant-7", line.Fields["ScopeId"]);
+        Assert.Equal("text", line.Fields["Command"]);
+        Assert.Equal(answer.Intent, line.Fields["Intent"]);
+        Assert.IsType<double>(line.Fields["ElapsedMs"]);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("555-0100", StringComparison.Ordinal) || e.Message.Contains("EV makers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Teams_WhenEnabled_IsMappedOnTheHost()
+    {
+        await using var host = await HostFixture.StartAsync(new Dictionary<string, string?> { ["Teams:Enabled"] = "true" });
+
+        var response = await host.Client.PostAsync("/api/messages", new StringContent("not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True((int)response.StatusCode is >= 400 and < 500);
+    }
+
+    [Fact]
+    public async Task Healthcheck_Verb_Exits0WhenReady_And1WhenNothingListens()
+    {
+        await using var host = await HostFixture.StartAsync();
+        var ready = new Uri(host.Client.BaseAddress!, "/health/ready").ToString();
+
+        var up = await LmcBotCli.RunAsync(["healthcheck", "--url", ready], TextReader.Null, new StringWriter(), new StringWriter());
+        await host.App.StopAsync();
+        var error = new StringWriter();
+        var down = await LmcBotCli.RunAsync(["healthcheck", "--url", ready, "--timeout", "3"], TextReader.Null, new StringWriter(), error);
+
+        Assert.Equal(0, up);
+        Assert.Equal(1, down);
+        Assert.Contains("unhealthy", error.ToString());
+    }
+}
