@@ -191,7 +191,7 @@ public sealed class AnswerEngine
     /// <summary>Whether <see cref="TryFigure"/> gets as far as choosing a figure fact.</summary>
     private static bool FigureHandlerPicks(QuestionAnalysis q, List<ScoredFact> scored)
     {
-        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
+        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure && !IsPlainOverview(q);
         return (q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)
             && !Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
     }
@@ -263,6 +263,7 @@ public sealed class AnswerEngine
         private readonly KnowledgeIndex _index;
         private readonly List<string> _terms;
         private readonly bool[] _termIsAnswerType;
+        private readonly bool[] _termIsLight;
         private readonly float[] _termIdf;
         private readonly bool _asksReason;
         private readonly int _ubiquitous;
@@ -282,11 +283,13 @@ public sealed class AnswerEngine
             _ubiquitous = Math.Max(8, index.FactCount / 4);
             _terms = q.ContentTerms;
             _termIsAnswerType = new bool[_terms.Count];
+            _termIsLight = new bool[_terms.Count];
             _termIdf = new float[_terms.Count];
             for (var i = 0; i < _terms.Count; i++)
             {
                 _termIsAnswerType[i] = Lexicon.AnswerTypes.TryGetValue(_terms[i], out var answerType) && q.WantedTypes.Contains(answerType);
                 _termIdf[i] = index.FactIdf.GetValueOrDefault(_terms[i], 1f);
+                _termIsLight[i] = q.Mentions.Count > 0 && Lexicon.LightVerbs.Contains(_terms[i]);
             }
             _known = q.ContentTerms.Count - q.UnknownTerms.Count;
             _ordinalNumbers = [.. q.Ordinals.Select(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture))];
@@ -342,6 +345,7 @@ public sealed class AnswerEngine
                 }
             }
             var covered = 0;
+            var lightMissing = 0;
             var lexical = 0.0;
             var categories = fact.KindCategories;
             var wantedEntity = 0; // 0 not worked out yet, 1 yes, -1 no
@@ -357,12 +361,18 @@ public sealed class AnswerEngine
                 // A category the question names that this fact's category contradicts ("leaders'" for a ministers' meeting).
                 if (categories is not null && categories.Contains(term) && !fact.CategoryTerms.Contains(term) && fact.CategoryTerms.Count > 0)
                     missing = true;
-                if (!fact.Terms.TryGetValue(term, out var tf)) continue;
+                if (!fact.Terms.TryGetValue(term, out var tf))
+                {
+                    if (_termIsLight[i]) lightMissing++;
+                    continue;
+                }
                 covered++;
                 var idf = _termIdf[i];
                 lexical += idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * fact.Length / index.AverageFactLength));
             }
-            var coverage = _known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : (double)covered / _known;
+            // A light verb the fact does not use asks nothing of a fact about the named thing.
+            var needed = matches > 0 ? _known - lightMissing : _known;
+            var coverage = _known <= 0 ? (q.UnknownTerms.Count == 0 ? 1.0 : 0.0) : needed <= 0 ? 1.0 : (double)covered / needed;
             var score = entityScore + lexical + 0.8 * KindAffinity(fact);
             if (q.AsksWhen && fact.Years.Count > 0) score += 1.5;
             if (q.Years.Count > 0)
@@ -433,7 +443,8 @@ public sealed class AnswerEngine
     private static bool TypeMatches(string entityType, HashSet<string> wanted) =>
         wanted.Contains(entityType)
         || (wanted.Contains("agent") && entityType is "person" or "company" or "organisation")
-        || (wanted.Contains("city") && entityType is "district" or "province");
+        || (wanted.Contains("city") && entityType is "district" or "province")
+        || (wanted.Contains("place") && entityType is "city" or "district" or "province" or "country");
 
     /// <summary>Entities a fact must mention to answer: all the question names, except ones nearly every fact mentions.</summary>
     private static HashSet<int> RequiredEntities(QuestionAnalysis q, KnowledgeIndex index)
@@ -464,20 +475,28 @@ public sealed class AnswerEngine
 
     // ---------------------------------------------------------------- figures over time
 
+    /// <summary>A name on its own ("Tell me about Cambodia"): an overview, not the figure that happens to score best.</summary>
+    private static bool IsPlainOverview(QuestionAnalysis q) =>
+        q.ContentTerms.Count == 0 && q.Mentions.Count > 0 && !q.AsksQuantity && q.Years.Count == 0 && !q.WantsLatest && !q.WantsSeries;
+
     private static Answer? TryFigure(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure;
+        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure && !IsPlainOverview(q);
         if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)) return null;
         if (Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues)) return null;
         // Pick the series by what it is about; the year decides within the series, not between series.
-        var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity)
+        // "How much money …" wants an amount of money, not a count of projects.
+        var wantsMoney = Lexicon.Overlap(q.AllTerms, Lexicon.MoneyCues);
+        var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity && (!wantsMoney || IsMoney(s.Fact.Fact.Get("unit"))))
             .OrderByDescending(s => s.Coverage)
             .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
             .FirstOrDefault();
         if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
         // A non-figure fact that matches clearly better answers instead (a length in a route, a capacity of a plant).
         var top = scored[0];
-        if (top.Fact.Fact.Kind != FactKind.Figure && !top.MissingEntity && (top.Coverage > best.Coverage || (top.Score > best.Score + 2 && top.Coverage >= best.Coverage))) return null;
+        if (top.Fact.Fact.Kind != FactKind.Figure && !top.MissingEntity
+            && (top.Coverage > best.Coverage || (top.Coverage >= best.Coverage && (top.Score > best.Score + 2 || OneMembersShare(best, q, index)))))
+            return null;
         var metric = best.Fact.Fact.Get("metric")!;
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
         if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return null; // a single figure: the generic answer reads better
@@ -537,6 +556,17 @@ public sealed class AnswerEngine
             };
         return answer;
     }
+
+    private static bool IsMoney(string? unit) =>
+        unit is not null && Lexicon.CurrencyUnits.Any(currency => unit.Contains(currency, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The figure is one party's share of what the question asks about as a whole: its subject is a
+    /// country, city or company the question does not name ("how big is the fund" against one member's grant).
+    /// </summary>
+    private static bool OneMembersShare(ScoredFact figure, QuestionAnalysis q, KnowledgeIndex index) =>
+        q.Mentions.Count > 0 && figure.Fact.SubjectField is { } subject && index.EntityNamed(subject) is { } e
+        && !q.EntityIds.Contains(e.Id) && e.Type is "country" or "city" or "province" or "district" or "company";
 
     /// <summary>
     /// One point per date, best-graded first: a date two sources give once, and a version that only a
@@ -711,8 +741,13 @@ public sealed class AnswerEngine
         if (q.ContentTerms.Count == 0 && q.Mentions.Count > 0)
         {
             var entity = index.Entities[q.Mentions[0].EntityId];
+            // Lead with what introduces the thing, then what is about it rather than merely naming it, and
+            // keep disputed claims behind settled ones.
             var overview = scored.Where(s => s.Fact.Entities.Contains(entity.Id) && !s.MissingEntity)
-                .OrderByDescending(s => s.Score)
+                .OrderByDescending(s => s.Fact.Introduces && IsAbout(s.Fact, entity))
+                .ThenByDescending(s => IsAbout(s.Fact, entity))
+                .ThenBy(s => IsDisputed(index, s.Fact))
+                .ThenByDescending(s => s.Score)
                 .DistinctBy(s => s.Fact.Fact.Claim ?? s.Fact.Fact.Id).Take(3).Select(s => s.Fact).ToList();
             return Compose(index, overview, "overview", confidence, q) with { Title = entity.Name };
         }
@@ -731,8 +766,11 @@ public sealed class AnswerEngine
         return Compose(index, answerSet, IntentOf(best.Fact.Fact.Kind, q), confidence, q);
     }
 
+    private static bool IsDisputed(KnowledgeIndex index, IndexedFact fact) =>
+        fact.Fact.Claim is { } claim && index.Claims.TryGetValue(claim, out var versions) && versions.Count > 1;
+
     private static bool IsAbout(IndexedFact fact, IndexedEntity entity) =>
-        fact.NameField == entity.Name || fact.InvestorField == entity.Name;
+        fact.NameField == entity.Name || fact.InvestorField == entity.Name || fact.SubjectField == entity.Name;
 
     private static string IntentOf(string kind, QuestionAnalysis q) => kind switch
     {

@@ -28,6 +28,10 @@ internal sealed class IndexedFact(int id, Fact fact)
     /// <summary>Its <c>name</c> and <c>investor</c> fields (first values), what an entity it is about is called.</summary>
     public string? NameField { get; set; }
     public string? InvestorField { get; set; }
+    /// <summary>Its <c>subject</c> field (first value): what a figure or note is about.</summary>
+    public string? SubjectField { get; set; }
+    /// <summary>Its keywords hold "what is": the fact that introduces its subject, which overviews lead with.</summary>
+    public bool Introduces { get; set; }
     /// <summary>One of its terms asks for causes (<see cref="Lexicon.ReasonCues"/>).</summary>
     public bool HasReasonTerm { get; set; }
 }

@@ -200,6 +200,8 @@ public sealed class KnowledgeIndex
             fact.KindIndex = KindIndexOf(fact.Fact.Kind);
             fact.NameField = fact.Fact.Get("name");
             fact.InvestorField = fact.Fact.Get("investor");
+            fact.SubjectField = fact.Fact.Get("subject");
+            fact.Introduces = fact.Fact.Keywords.Any(k => k.Equals("what is", StringComparison.OrdinalIgnoreCase));
             foreach (var (term, tf) in fact.Terms)
             {
                 var weight = AnswerEngine.TermWeight(FactIdf.GetValueOrDefault(term, 1f), tf, fact.Length, AverageFactLength);

@@ -42,6 +42,12 @@ internal static class Lexicon
     /// <summary>Words that ask for a number.</summary>
     public static readonly HashSet<string> QuantityCues = StemAll("much many number total value volume amount figure figures worth size long length capacity count percent percentage billion million");
 
+    /// <summary>Words that ask for an amount of money rather than a count.</summary>
+    public static readonly HashSet<string> MoneyCues = StemAll("money cost costs costing worth price priced spend spent spending budget capital usd dollar dollars yuan rmb cny baht thb");
+
+    /// <summary>Currency names and codes as figure units write them.</summary>
+    public static readonly string[] CurrencyUnits = ["USD", "CNY", "RMB", "yuan", "THB", "baht", "dollar", "EUR", "euro", "LAK", "kip", "VND", "dong", "KHR", "riel", "MMK", "kyat"];
+
     public static readonly HashSet<string> LatestCues = StemAll("latest now current currently recent recently newest today nowadays present");
 
     public static readonly HashSet<string> SeriesCues = StemAll("change changed changes trend trends grow grew growth grown evolve evolved evolution history historical series compare comparison");
@@ -74,7 +80,7 @@ internal static class Lexicon
     /// <summary>Words for the kind itself, added to each fact's terms so questions in those words find it.</summary>
     public static readonly Dictionary<string, string> KindVocabulary = new()
     {
-        ["organisation"] = "member members country countries framework mechanism",
+        ["organisation"] = "framework mechanism",
         ["route"] = "route stops stations line city cities",
         ["investment"] = "invest investor investment company",
         ["citypair"] = "city cities partner partnership pair",
@@ -99,6 +105,20 @@ internal static class Lexicon
         ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
         ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
         ("hydrological", "water"), ("hydrology", "water"), ("river", "water"));
+
+    /// <summary>
+    /// Generic verbs of activity ("what does X ship", "when is X celebrated", "where was X held"): they
+    /// ask about the named thing rather than add a subject, so a fact about that thing that does not use
+    /// the same verb still answers in full.
+    /// </summary>
+    public static readonly HashSet<string> LightVerbs = StemAll(
+        """
+        carry celebrate celebrated celebrates celebrating observe observed mark marked hold held holds holding
+        occur occurred occurs organise organised organize organized do does did
+        produce produces produced manufacture manufactures manufactured offer offers offered provide provides provided
+        deliver delivers delivered serve serves served work works worked operate operates operated
+        run runs ran aim aims aimed focus focuses focused cover covers covered
+        """).Select(Canonical).ToHashSet(StringComparer.Ordinal);
 
     public static readonly HashSet<string> CityPairCues = StemAll("sister sisters twin twins twinned twinning partner partners partnered pair pairs paired friendship friendly");
 

@@ -127,6 +127,7 @@ internal sealed partial class QuestionAnalysis
             foreach (var term in all)
                 if (Lexicon.AnswerTypes.TryGetValue(term, out var type)) wanted.Add(type);
         if (Array.IndexOf(corrected, "who") >= 0) wanted.Add("agent");
+        if (Array.IndexOf(corrected, "where") >= 0) wanted.Add("place");
 
         var phrases = new List<string>();
         for (var i = 0; i + 1 < corrected.Length; i++)

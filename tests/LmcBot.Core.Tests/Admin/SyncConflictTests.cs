@@ -20,7 +20,7 @@ public sealed class SyncConflictTests
         var seed = Path.Combine(knowledge, "facts", "seed-article.yaml");
         var yaml = await File.ReadAllTextAsync(seed);
         yaml = yaml.Replace("mode: cross-border tourist train", "mode: tourist train", StringComparison.Ordinal)
-            .Replace("keywords: [logistics hub, role, hub]", "keywords: [logistics hub, role, hub, Chongqing port]", StringComparison.Ordinal);
+            .Replace("keywords: [what is, logistics hub, role, hub]", "keywords: [what is, logistics hub, role, hub, Chongqing port]", StringComparison.Ordinal);
         await File.WriteAllTextAsync(seed, yaml);
         var railway = Path.Combine(knowledge, "facts", "railway.yaml");
         var opened = await File.ReadAllTextAsync(railway);

@@ -11,7 +11,7 @@ namespace LmcBot.Core.Tests.Answering;
 public sealed class BreadthPhrasingTests
 {
     [Theory]
-    // --- Framework: how the LMC started (claim lmc-start) ---
+    // --- Framework: how the LMC started (claims lmc-proposal-year and lmc-launch-year) ---
     [InlineData("Who first proposed the Lancang-Mekong Cooperation?", "Li Keqiang")]
     [InlineData("When was LMC first proposed?", "2014", "2015")]
     [InlineData("When did the Lancang-Mekong Cooperation start?", "2015", "2016")]

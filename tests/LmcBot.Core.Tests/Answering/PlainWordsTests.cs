@@ -1,0 +1,73 @@
+using LmcBot.Core.Chat;
+using LmcBot.Core.Tests.Support;
+using Xunit.Sdk;
+
+namespace LmcBot.Core.Tests.Answering;
+
+/// <summary>
+/// Questions as people type them, written after reading the bot's answers to a fresh batch of
+/// phrasings: generic verbs ("what does X ship", "when is X celebrated"), "where" questions, names on
+/// their own, members asked for in other words, and amounts of money against counts. A pattern starting
+/// with ^ checks what the answer leads with, not just what it contains somewhere.
+/// </summary>
+public sealed class PlainWordsTests
+{
+    [Theory]
+    // Generic verbs ask about the named thing; a fact about it answers even without the same verb.
+    [InlineData("what does yuntianhua ship", "fertili[sz]er", "Thailand")]
+    [InlineData("What does Yuntianhua provide to Thai farmers?", "fertili[sz]er")]
+    [InlineData("when is lancang-mekong week celebrated", "March")]
+    [InlineData("When is the Lancang-Mekong Week observed?", "March")]
+    [InlineData("where does BYD manufacture cars in Thailand", "Rayong")]
+    [InlineData("what does GAC Aion produce in Thailand", "Rayong")]
+    [InlineData("who operates the StarExpress train?", "China Tourism Group")]
+    // "Where" wants a place.
+    [InlineData("where was the first LMC leaders meeting held", "Sanya")]
+    [InlineData("Where did the second leaders' meeting take place?", "Phnom Penh")]
+    // Members, asked in other words, lead with the members rather than with a disputed founding date.
+    [InlineData("who are the members of the mekong-lancang cooperation", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together", "Cambodia", "Vietnam")]
+    [InlineData("Who is part of the LMC?", "Cambodia", "Laos", "Myanmar")]
+    [InlineData("who proposed the lancang mekong cooperation", "^Sources differ\\. Chinese Premier Li Keqiang first proposed")]
+    // Names on their own get the fact that introduces them first.
+    [InlineData("lmc", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together")]
+    [InlineData("what is the lmc", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together")]
+    [InlineData("Tell me about the China-Laos Railway", "^The 1,035 km China-Laos Railway")]
+    [InlineData("BYD", "^BYD, a Chinese electric-vehicle maker")]
+    [InlineData("Tell me about GAC", "^GAC, a Chinese electric-vehicle maker")]
+    [InlineData("What is the Mekong River Commission?", "^China and Myanmar have been dialogue partners")]
+    [InlineData("star express", "^The StarExpress train, launched in 2024")]
+    [InlineData("澜湄合作", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together")]
+    // A country on its own is an overview, not the one figure series that happens to score best.
+    [InlineData("Tell me about Cambodia", "Cambodia")]
+    // An amount of money, not a count of projects.
+    [InlineData("how much money is in the lancang mekong special fund", "300 million")]
+    [InlineData("how much money did China put into the LMC Special Fund?", "300 million")]
+    public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
+
+    [Theory]
+    [InlineData("Tell me about Cambodia")]
+    [InlineData("Myanmar")]
+    public void NameOnItsOwn_IsAnOverview_NotAFigureSeries(string question)
+    {
+        var answer = TestBot.Shared.Ask(question, ChatPlatform.Cli);
+        Assert.Equal("overview", answer.Intent);
+        Assert.DoesNotContain("latest figure I have", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what is the population of Laos")]
+    [InlineData("what's the weather in Kunming")]
+    [InlineData("how much does a BYD Dolphin cost in Thailand")]
+    [InlineData("What is Tesla doing in Thailand?")]
+    [InlineData("Is Hanoi a sister city of Kunming?")]
+    [InlineData("When does the StarExpress ticket office open?")]
+    public Task Declines(string question) => AnswerAssert.DeclinedAsync(question);
+
+    [Fact]
+    public void MembersQuestion_DoesNotDragInTheFoundingDispute()
+    {
+        var answer = TestBot.Shared.Ask("who are the members of the mekong-lancang cooperation", ChatPlatform.Cli);
+        if (answer.Text.Contains("Sources differ", StringComparison.Ordinal))
+            throw new XunitException($"a members question brought in a dispute: {answer.Text}");
+    }
+}
