@@ -1,3 +1,4 @@
+using System.Globalization;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
@@ -499,7 +500,8 @@ public sealed class AnswerEngine
             return null;
         var metric = best.Fact.Fact.Get("metric")!;
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
-        if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return null; // a single figure: the generic answer reads better
+        // A single figure: the generic answer reads better, and a "how many" question gets it rather than a list.
+        if (series.Count == 1 && q.Years.Count == 0 && !q.WantsSeries) return q.AsksQuantity ? TryBestFact(q, index, scored) : null;
         var label = index.MetricLabel(metric);
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
@@ -804,6 +806,8 @@ public sealed class AnswerEngine
             var sentence = index.Sentences[id];
             if (!sentence.Entities.IsSupersetOf(required)) continue;
             if (!ContainsAll(sentence.Terms, constraints)) continue;
+            // A year the question asks about is a constraint too ("what did he propose in 2020").
+            if (q.Years.Count > 0 && !q.Years.Exists(year => sentence.Text.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))) continue;
             var covered = 0;
             var score = 0.0;
             for (var i = 0; i < terms.Count; i++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
@@ -9,7 +10,7 @@ namespace LmcBot.Core.Answering;
 /// An immutable in-memory index of the knowledge base, rebuilt after every change: answering reads
 /// only this, so it is fast, lock-free and never sees a half-applied edit.
 /// </summary>
-public sealed class KnowledgeIndex
+public sealed partial class KnowledgeIndex
 {
     private readonly Dictionary<string, List<int>> _factPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _sentencePostings = new(StringComparer.Ordinal);
@@ -294,6 +295,10 @@ public sealed class KnowledgeIndex
             foreach (var field in kind.Fields.Where(f => f.IsDate))
                 if (fact.Get(field.Name) is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
                     indexed.Years.Add(year);
+        // A fact with no date field (a note, an outcome) is dated by the years its statement gives.
+        if (indexed.Years.Count == 0)
+            foreach (Match match in StatementYear().Matches(fact.Statement))
+                indexed.Years.Add(int.Parse(match.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture));
         if (fact.Kind == FactKind.Figure && fact.Get("metric") is { } metric)
             Post(Metrics, metric, indexed.Id);
         if (fact.Claim is { Length: > 0 } claim)
@@ -367,4 +372,8 @@ public sealed class KnowledgeIndex
         Commands.CompletionSource.Metrics => Metrics.Keys.Order().ToList(),
         _ => [],
     };
+
+    /// <summary>A year from 1900 to 2099 standing alone in a statement ("in 2020", "2018-2022").</summary>
+    [GeneratedRegex(@"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")]
+    private static partial Regex StatementYear();
 }

@@ -104,7 +104,8 @@ internal static class Lexicon
         ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
         ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
         ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
-        ("hydrological", "water"), ("hydrology", "water"), ("river", "water"));
+        ("hydrological", "water"), ("hydrology", "water"), ("river", "water"),
+        ("proposal", "propose"), ("approval", "approve"), ("arrival", "arrive"), ("renewal", "renew"), ("withdrawal", "withdraw"));
 
     /// <summary>
     /// Generic verbs of activity ("what does X ship", "when is X celebrated", "where was X held"): they

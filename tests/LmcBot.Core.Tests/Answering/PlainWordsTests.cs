@@ -42,6 +42,10 @@ public sealed class PlainWordsTests
     // An amount of money, not a count of projects.
     [InlineData("how much money is in the lancang mekong special fund", "300 million")]
     [InlineData("how much money did China put into the LMC Special Fund?", "300 million")]
+    // A year the question gives holds for facts dated only in their statement, and for document sentences.
+    [InlineData("what did Li Keqiang propose in 2020", "six proposals", "2020")]
+    // "How many" gets the count, not the list of pairs.
+    [InlineData("how many sister cities does yunnan have", "^In August 2018 Yunnan Province had 90 sister-city pairs")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
