@@ -809,10 +809,15 @@ public sealed class AnswerEngine
             // A year the question asks about is a constraint too ("what did he propose in 2020").
             if (q.Years.Count > 0 && !q.Years.Exists(year => sentence.Text.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))) continue;
             var covered = 0;
+            var lightMissing = 0;
             var score = 0.0;
             for (var i = 0; i < terms.Count; i++)
             {
-                if (!sentence.Terms.Contains(terms[i])) continue;
+                if (!sentence.Terms.Contains(terms[i]))
+                {
+                    if (Lexicon.LightVerbs.Contains(terms[i])) lightMissing++;
+                    continue;
+                }
                 covered++;
                 score += idfs[i];
             }
@@ -820,7 +825,9 @@ public sealed class AnswerEngine
             foreach (var entity in entityIds)
                 if (sentence.Entities.Contains(entity)) named++;
             score += named * 1.5 - 0.05 * sentence.GradeRank;
-            var coverage = (double)covered / q.ContentTerms.Count;
+            // A generic verb the sentence words otherwise ("held" for "organised") asks nothing of it.
+            var needed = q.ContentTerms.Count - lightMissing;
+            var coverage = needed <= 0 ? 0 : (double)covered / needed;
             if (score > bestScore)
             {
                 best = sentence;

@@ -135,6 +135,11 @@ internal sealed partial class QuestionAnalysis
                 phrases.Add(" " + corrected[i] + " " + corrected[i + 1] + " ");
         var aliasTexts = new List<string>();
         var fuzzyNameTokens = new HashSet<string>(StringComparer.Ordinal);
+        // A longer word one typo away from a word the knowledge base uses is that word misspelt
+        // ("Phuthay" for "Phuthai"), not the name of something unknown.
+        for (var i = 0; i < tokens.Length; i++)
+            if (corrected[i] != tokens[i] && tokens[i].Length >= 6 && Levenshtein.Distance(tokens[i], corrected[i], 1) <= 1)
+                fuzzyNameTokens.Add(tokens[i]);
         foreach (var mention in mentions)
         {
             if (mention.Fuzzy)
