@@ -27,13 +27,17 @@ public sealed class AnswerEngine
             return new Answer
             {
                 Answered = false, Intent = "smalltalk", Confidence = 1,
-                Text = "Hello! Ask me about Lancang-Mekong Cooperation: its members and meetings, the China-Laos Railway and the StarExpress, trade figures, Chinese investment and city pairs.",
+                Text = (q.AllTerms.Contains("thank") || q.AllTerms.Contains("thanks") || q.AllTerms.Contains("cheers") ? "You're welcome! " : "Hello! ")
+                    + "Ask me about Lancang-Mekong Cooperation: its members and meetings, the China-Laos Railway and the StarExpress, trade figures, Chinese investment and city pairs.",
                 FollowUps = ExampleFollowUps(index),
             };
         if (q.IsHelp && q.Mentions.Count == 0)
             return new Answer { Answered = false, Intent = "help", Text = "help", Confidence = 1 };
         if (q.UnknownNames.Count > 0)
             return Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(q.UnknownNames.Distinct().ToList())}.", "unknown-name");
+
+        if (q.AsksAboutFuture)
+            return Decline(index, "My knowledge base records what has happened, with dates; it has nothing on upcoming or planned events.", "future");
 
         var scored = ScoreFacts(q, index);
         return TryFigure(q, index, scored)
@@ -315,7 +319,7 @@ public sealed class AnswerEngine
             foreach (var kind in Lexicon.KindCues.Keys.Append(FactKind.Figure))
                 kindPart = Math.Max(kindPart, 0.8 * q.KindAffinity(kind) + (q.AsksQuantity && kind == FactKind.Figure ? 1 : 0));
             return kindPart + (q.AsksWhen ? 1.5 : 0) + (q.Years.Count > 0 ? 3 : 0) + (_asksReason ? 2 : 0)
-                + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
+                + (q.Ordinals.Count > 0 ? 3 : 0) + q.Phrases.Count + 2 * q.Numbers.Count + 2.5 * q.AliasTexts.Count + (q.WantedTypes.Count > 0 ? 1.5 : 0);
         }
 
         /// <summary>The fact holds one of the question's content terms.</summary>
@@ -391,6 +395,9 @@ public sealed class AnswerEngine
             }
             foreach (var phrase in q.Phrases)
                 if (fact.FoldedStatement.Contains(phrase, StringComparison.Ordinal)) score += 1;
+            // A number the question quotes ("when did trade reach 400 billion") points at the fact giving it.
+            foreach (var number in q.Numbers)
+                if (fact.FoldedStatement.Contains(number, StringComparison.Ordinal)) score += 2;
             foreach (var alias in _aliasWords)
                 if (fact.FoldedStatement.Contains(alias, StringComparison.Ordinal))
                 {
@@ -488,8 +495,10 @@ public sealed class AnswerEngine
         // Pick the series by what it is about; the year decides within the series, not between series.
         // "How much money …" wants an amount of money, not a count of projects.
         var wantsMoney = Lexicon.Overlap(q.AllTerms, Lexicon.MoneyCues);
+        bool QuotesNumber(ScoredFact s) => q.Numbers.Exists(number => s.Fact.FoldedStatement.Contains(number, StringComparison.Ordinal));
         var best = scored.Where(s => s.Fact.Fact.Kind == FactKind.Figure && !s.MissingEntity && (!wantsMoney || IsMoney(s.Fact.Fact.Get("unit"))))
-            .OrderByDescending(s => s.Coverage)
+            .OrderByDescending(QuotesNumber)
+            .ThenByDescending(s => s.Coverage)
             .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
             .FirstOrDefault();
         if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
@@ -545,7 +554,7 @@ public sealed class AnswerEngine
             : scored is ScoredList list ? list.Find(dated[^1])
             : scored.FirstOrDefault(s => s.Fact == dated[^1]);
         if (!q.WantsLatest && dated.Count > 0 && best.Fact != dated[^1]
-            && (latestScored is null || best.Coverage > latestScored.Coverage || best.Score > latestScored.Score + 1.5))
+            && (latestScored is null || best.Coverage > latestScored.Coverage || best.Score > latestScored.Score + 1.5 || QuotesNumber(best)))
             return Compose(index, [best.Fact], "figure", confidence, q);
         // Latest (asked for, or the default for "how much is X").
         var latest = dated.Count > 0 ? dated[^1] : best.Fact;

@@ -25,6 +25,10 @@ internal sealed partial class QuestionAnalysis
     public required List<string> AliasTexts { get; init; }
     /// <summary>Adjacent subject words ("first year"), folded, for phrase matches.</summary>
     public required List<string> Phrases { get; init; }
+    /// <summary>Numbers the question quotes that are not years, folded with spaces around (" 400 ").</summary>
+    public required List<string> Numbers { get; init; }
+    /// <summary>The question asks about what comes next ("When is the next summit?", "upcoming meetings").</summary>
+    public bool AsksAboutFuture { get; init; }
     public bool AsksWhen { get; init; }
     public bool AsksQuantity { get; init; }
     public bool WantsLatest { get; init; }
@@ -92,6 +96,7 @@ internal sealed partial class QuestionAnalysis
         var all = new HashSet<string>(StringComparer.Ordinal);
         var years = new List<int>();
         var ordinals = new List<int>();
+        var numbers = new List<string>();
         for (var i = 0; i < corrected.Length; i++)
         {
             var token = corrected[i];
@@ -117,7 +122,11 @@ internal sealed partial class QuestionAnalysis
             // "first year", "first month": the unit after an ordinal is part of the subject.
             var afterOrdinal = i > 0 && Lexicon.Ordinals.ContainsKey(corrected[i - 1]);
             if (IsCueOnly(token, stem) && !afterOrdinal) continue;
-            if (token.All(char.IsDigit)) continue;
+            if (token.All(char.IsDigit))
+            {
+                if (token.Length >= 2 && !inEntity[i]) numbers.Add(" " + token + " ");
+                continue;
+            }
             content.Add(term);
             if (!KnownOrName(token)) unknown.Add(token);
         }
@@ -157,6 +166,9 @@ internal sealed partial class QuestionAnalysis
         return new QuestionAnalysis
         {
             WantedTypes = wanted,
+            Numbers = numbers,
+            AsksAboutFuture = Array.Exists(corrected, t => t is "next" or "upcoming" or "forthcoming")
+                && (asksWhen || Array.Exists(corrected, t => t is "will" or "where" or "who" or "planned")),
             Ordinals = ordinals,
             Phrases = phrases,
             AliasTexts = aliasTexts,

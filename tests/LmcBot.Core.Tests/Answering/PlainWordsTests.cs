@@ -46,6 +46,8 @@ public sealed class PlainWordsTests
     [InlineData("what did Li Keqiang propose in 2020", "six proposals", "2020")]
     // "How many" gets the count, not the list of pairs.
     [InlineData("how many sister cities does yunnan have", "^In August 2018 Yunnan Province had 90 sister-city pairs")]
+    // A number the question quotes picks the point that gives it, not the latest.
+    [InlineData("when did trade reach 400 billion", "2021")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
@@ -65,6 +67,9 @@ public sealed class PlainWordsTests
     [InlineData("What is Tesla doing in Thailand?")]
     [InlineData("Is Hanoi a sister city of Kunming?")]
     [InlineData("When does the StarExpress ticket office open?")]
+    [InlineData("When is the next LMC leaders meeting?")]
+    [InlineData("Who will host the next foreign ministers meeting?")]
+    [InlineData("Where will the upcoming Lancang-Mekong Week be held?")]
     public Task Declines(string question) => AnswerAssert.DeclinedAsync(question);
 
     [Fact]
@@ -73,5 +78,16 @@ public sealed class PlainWordsTests
         var answer = TestBot.Shared.Ask("who are the members of the mekong-lancang cooperation", ChatPlatform.Cli);
         if (answer.Text.Contains("Sources differ", StringComparison.Ordinal))
             throw new XunitException($"a members question brought in a dispute: {answer.Text}");
+    }
+
+    [Theory]
+    [InlineData("thanks!", "^You're welcome!")]
+    [InlineData("thank you", "^You're welcome!")]
+    [InlineData("hello", "^Hello!")]
+    public void Smalltalk_RepliesInKind(string message, string lead)
+    {
+        var answer = TestBot.Shared.Ask(message, ChatPlatform.Cli);
+        Assert.Equal("smalltalk", answer.Intent);
+        Assert.Matches(lead, answer.Text);
     }
 }
