@@ -10,7 +10,7 @@ namespace LmcBot.Core.Answering;
 /// handlers (figures over time, city pairs, investors), then the best single fact, then the best document
 /// sentence; below the confidence threshold it declines and says what it does know.
 /// </summary>
-public sealed class AnswerEngine
+public sealed partial class AnswerEngine
 {
     /// <summary>Answers below this confidence are declined.</summary>
     public const double ConfidenceThreshold = 0.5;
@@ -39,6 +39,7 @@ public sealed class AnswerEngine
         if (q.AsksAboutFuture)
             return Decline(index, "My knowledge base records what has happened, with dates; it has nothing on upcoming or planned events.", "future");
 
+        if (TryMeetingList(q, index) is { } meetings) return meetings;
         var scored = ScoreFacts(q, index);
         return TryFigure(q, index, scored)
             ?? TryCityPairs(q, index, scored)

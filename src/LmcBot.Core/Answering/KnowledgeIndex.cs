@@ -55,6 +55,9 @@ public sealed partial class KnowledgeIndex
     private readonly Dictionary<string, List<IndexedFact>> _routesByName = new(StringComparer.Ordinal);
     internal List<IndexedFact> InvestmentFacts { get; } = [];
 
+    /// <summary>Meeting facts, for listing meetings by type.</summary>
+    internal List<IndexedFact> MeetingFacts { get; } = [];
+
     /// <summary>City-pair facts whose <c>city_a</c> or <c>city_b</c> is <paramref name="city"/>.</summary>
     internal IReadOnlyList<IndexedFact> CityPairsOf(string city) => _cityPairsByCity.TryGetValue(city, out var list) ? list : [];
     /// <summary>Investment facts whose <c>investor</c> is <paramref name="investor"/>.</summary>
@@ -216,6 +219,9 @@ public sealed partial class KnowledgeIndex
                     var cityB = fact.Fact.Get("city_b");
                     if (cityA is not null) Add(_cityPairsByCity, cityA, fact);
                     if (cityB is not null && cityB != cityA) Add(_cityPairsByCity, cityB, fact);
+                    break;
+                case FactKind.Meeting:
+                    MeetingFacts.Add(fact);
                     break;
                 case FactKind.Investment:
                     InvestmentFacts.Add(fact);
