@@ -31,13 +31,25 @@ internal static class Profile
         }
         if (args.Length > 2) questions = args[2..];
         var engine = new AnswerEngine();
-        Console.WriteLine($"profiling {target} for {seconds} s");
+        // LMCBOT_PROFILE_BOT=1: the whole router (ChatBot.HandleAsync, as the adapters call it) instead of the engine alone.
+        var bot = Environment.GetEnvironmentVariable("LMCBOT_PROFILE_BOT") == "1" ? shipped?.CreateBot() : null;
+        Console.WriteLine($"profiling {target}{(bot is null ? "" : " through ChatBot")} for {seconds} s");
         var watch = Stopwatch.StartNew();
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
             foreach (var question in questions)
             {
-                engine.Answer(question, index);
+                if (bot is not null)
+                    bot.HandleAsync(new LmcBot.Core.Chat.ChatRequest
+                    {
+                        Platform = LmcBot.Core.Chat.ChatPlatform.Discord,
+                        Sender = new LmcBot.Core.Chat.ChatSender("4000000000000000000", "load"),
+                        ScopeId = "2000000000000000000",
+                        Command = "ask",
+                        Options = new Dictionary<string, string>(StringComparer.Ordinal) { ["question"] = question },
+                    }).GetAwaiter().GetResult();
+                else
+                    engine.Answer(question, index);
                 count++;
             }
         Console.WriteLine($"{count} answers, {watch.Elapsed.TotalMicroseconds / count:0.0} µs each");

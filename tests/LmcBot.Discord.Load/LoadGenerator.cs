@@ -29,7 +29,8 @@ internal sealed class LoadGenerator(Uri baseAddress, int connections)
                 using var response = await client.SendAsync(request).ConfigureAwait(false);
                 var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
+                // An ephemeral reply (flags 64) is a refusal or an error notice, never an answer to these questions.
+                if (response.StatusCode != HttpStatusCode.OK || body.AsSpan().IndexOf("\"flags\":64"u8) >= 0)
                     Interlocked.Increment(ref errors);
                 else if (body.AsSpan().SequenceEqual("{\"type\":5}"u8))
                     Interlocked.Increment(ref deferred);

@@ -34,6 +34,12 @@ try
         ["Discord:PublicKey"] = PreparedRequest.PublicKeyHex,
         // Never reached: every answer is inline; a deferral would show in the Deferred column.
         ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
+        // The per-user and per-guild limits are policy, not capacity: with them on, one load user is
+        // refused after 20 questions a minute and the run would time refusals, not answers.
+        ["RateLimits:PerUserPerMinute"] = "0",
+        ["RateLimits:PerScopePerMinute"] = "0",
+        // One Information line per answer would be part of what is measured; operators choose that.
+        ["Logging:LogLevel:Default"] = "Warning",
     });
     builder.Services.AddLmcBotCore(builder.Configuration, repoRoot);
     builder.Services.AddDiscordAdapter(builder.Configuration);

@@ -61,6 +61,10 @@ internal sealed class BotUnderLoad : IAsyncDisposable
                     ["Teams:OpenIdMetadataUrl"] = issuer.OpenIdMetadataUrl,
                     ["Teams:AuthorityHost"] = tokens.AuthorityHost,
                     ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
+                    // Policy limits, not capacity: with them on, the load user is refused after 20 a minute.
+                    ["RateLimits:PerUserPerMinute"] = "0",
+                    ["RateLimits:PerScopePerMinute"] = "0",
+                    ["Logging:LogLevel:Default"] = "Warning",
                 });
                 builder.Services.AddLmcBotCore(builder.Configuration, repositoryRoot);
                 // Registered last, so the adapter gets the timed bot.

@@ -53,6 +53,7 @@ try
     var phases = new List<LoadResult>();
     var coreTime = TimeSpan.Zero;
     long coreCalls = 0;
+    long refused = 0;
     for (var round = 0; round < rounds; round++)
     {
         foreach (var mode in round % 2 == 0 ? modes : modes.Reverse())
@@ -63,6 +64,7 @@ try
             {
                 coreTime += bot.Core.Elapsed;
                 coreCalls += bot.Core.Calls;
+                refused += bot.Core.Refused;
             }
             Console.WriteLine("  " + phase);
             phases.Add(phase);
@@ -80,8 +82,8 @@ try
         + $"ratio adapter/bare {adapter.RepliesPerSecond / bare.RepliesPerSecond:F2}; "
         + $"cpu us/reply bare {bare.CpuMicrosecondsPerReply:F0}, adapter {adapter.CpuMicrosecondsPerReply:F0}, teams {full.CpuMicrosecondsPerReply:F0}; "
         + $"core answer {coreTime.TotalMicroseconds / Math.Max(1, coreCalls):F0} us mean (wall) over {coreCalls} answers; "
-        + $"token fetches {tokens.Calls}; load average {LoadAverage()}"));
-    return full.Failures == 0 && bare.Failures == 0 && ratio >= 0.5 && full.Percentile(99) <= 20 ? 0 : 1;
+        + $"refused or error answers {refused}; token fetches {tokens.Calls}; load average {LoadAverage()}"));
+    return full.Failures == 0 && bare.Failures == 0 && refused == 0 && ratio >= 0.5 && full.Percentile(99) <= 20 ? 0 : 1;
 }
 finally
 {

@@ -16,7 +16,12 @@ internal sealed class TimedChatBot(IChatBot inner) : IChatBot
     private long _calls;
     private long _ticks;
 
+    private long _refused;
+
     public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Answers that were errors or refusals (a rate limit, a bad command): a run with any measured the wrong thing.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
 
@@ -24,6 +29,7 @@ internal sealed class TimedChatBot(IChatBot inner) : IChatBot
     {
         Interlocked.Exchange(ref _calls, 0);
         Interlocked.Exchange(ref _ticks, 0);
+        Interlocked.Exchange(ref _refused, 0);
     }
 
     public async Task<Answer> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
@@ -34,6 +40,7 @@ internal sealed class TimedChatBot(IChatBot inner) : IChatBot
         var real = await inner.HandleAsync(request, cancellationToken);
         Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _calls);
+        if (real.IsError) Interlocked.Increment(ref _refused);
         return real;
     }
 
