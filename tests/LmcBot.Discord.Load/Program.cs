@@ -18,6 +18,8 @@ using Microsoft.Extensions.Logging;
 var seconds = Argument("--seconds", 10);
 var warmup = Argument("--warmup", 3);
 var connections = Argument("--connections", 16);
+// The host's answer cache (Knowledge:AnswerCacheSize, default 1024); 0 makes every request work its answer out.
+var answerCache = Argument("--answer-cache", 1024);
 
 var repoRoot = FindRepoRoot();
 var workDirectory = Directory.CreateTempSubdirectory("lmcbot-load-");
@@ -36,6 +38,7 @@ try
         ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
         // The per-user and per-guild limits are policy, not capacity: with them on, one load user is
         // refused after 20 questions a minute and the run would time refusals, not answers.
+        ["Knowledge:AnswerCacheSize"] = answerCache.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:PerUserPerMinute"] = "0",
         ["RateLimits:PerScopePerMinute"] = "0",
         // One Information line per answer would be part of what is measured; operators choose that.
@@ -117,7 +120,7 @@ try
 
     var ratio = real.RequestsPerSecond / noop.RequestsPerSecond;
     Console.WriteLine();
-    Console.WriteLine($"{connections} connections, {seconds} s per endpoint, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"{connections} connections, {seconds} s per endpoint, {Environment.ProcessorCount} cores, .NET {Environment.Version}, answer cache {answerCache}");
     Console.WriteLine();
     Console.WriteLine("| endpoint | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | deferred |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -41,7 +41,7 @@ internal sealed class BotUnderLoad : IAsyncDisposable
     public Uri BareUrl => new($"{BaseUrl}/bare");
 
     public static async Task<BotUnderLoad> StartAsync(
-        string repositoryRoot, string databasePath, FakeBotFrameworkIssuer issuer, FakeTokenEndpoint tokens)
+        string repositoryRoot, string databasePath, FakeBotFrameworkIssuer issuer, FakeTokenEndpoint tokens, int answerCache)
     {
         var server = await LoopbackServer.StartAsync(
             app =>
@@ -62,6 +62,7 @@ internal sealed class BotUnderLoad : IAsyncDisposable
                     ["Teams:AuthorityHost"] = tokens.AuthorityHost,
                     ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
                     // Policy limits, not capacity: with them on, the load user is refused after 20 a minute.
+                    ["Knowledge:AnswerCacheSize"] = answerCache.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["RateLimits:PerUserPerMinute"] = "0",
                     ["RateLimits:PerScopePerMinute"] = "0",
                     ["Logging:LogLevel:Default"] = "Warning",

@@ -9,6 +9,8 @@ var seconds = Argument("--seconds", 10);
 var warmUp = Argument("--warmup", 15);
 var concurrency = Argument("--concurrency", 16);
 var rounds = Argument("--rounds", 2);
+// The host's answer cache (Knowledge:AnswerCacheSize, default 1024); 0 makes every message work its answer out.
+var answerCache = Argument("--answer-cache", 1024);
 if (seconds is < 1 or > 120 || warmUp is < 0 or > 60 || concurrency is < 1 or > 256 || rounds is < 1 or > 10)
 {
     Console.Error.WriteLine("--seconds 1-120, --warmup 0-60, --concurrency 1-256, --rounds 1-10");
@@ -24,11 +26,11 @@ try
     await using var connector = await FakeBotConnector.StartAsync();
     connector.RecordBodies = false;
     connector.AcceptToken = tokens.Issued;
-    await using var bot = await BotUnderLoad.StartAsync(root, Path.Combine(scratch.FullName, "lmcbot.db"), issuer, tokens);
+    await using var bot = await BotUnderLoad.StartAsync(root, Path.Combine(scratch.FullName, "lmcbot.db"), issuer, tokens, answerCache);
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
     var run = new LoadRun(connector, issuer, client);
 
-    Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, load average {LoadAverage()}");
+    Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, answer cache {answerCache}, load average {LoadAverage()}");
 
     // Three modes on the same host: "bare" posts a fixed reply without validating or answering;
     // "teams" is the whole path with the real core; "adapter" is the whole path with one

@@ -55,6 +55,9 @@ public sealed partial class KnowledgeIndex
     private readonly Dictionary<string, List<IndexedFact>> _routesByName = new(StringComparer.Ordinal);
     internal List<IndexedFact> InvestmentFacts { get; } = [];
 
+    /// <summary>Answers already worked out against this version, by question text (see <see cref="KnowledgeOptions.AnswerCacheSize"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, Chat.Answer> RememberedAnswers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Meeting facts, for listing meetings by type.</summary>
     internal List<IndexedFact> MeetingFacts { get; } = [];
 

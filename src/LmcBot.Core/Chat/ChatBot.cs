@@ -21,8 +21,11 @@ public sealed class ChatBot(
     CommandCatalog? catalog = null,
     ILogger<ChatBot>? logger = null,
     ChatMetrics? metrics = null,
-    RequestRateLimiter? rateLimiter = null) : IChatBot
+    RequestRateLimiter? rateLimiter = null,
+    Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null) : IChatBot
 {
+    private readonly int _answerCacheSize = knowledgeOptions?.Value.AnswerCacheSize ?? 0;
+
     /// <summary>Longest question accepted, in characters.</summary>
     public const int MaxQuestionLength = 1000;
 
@@ -100,13 +103,29 @@ public sealed class ChatBot(
             return Answer.Error("usage", "Ask me a question, for example: \"When was the China-Laos Railway opened?\"");
         if (question.Length > MaxQuestionLength)
             return Answer.Error("usage", $"That question is {question.Length:N0} characters long; please ask in at most {MaxQuestionLength:N0}.");
-        var answer = _engine.Answer(question, knowledgeBase.Current);
+        var answer = RememberedAnswer(question, knowledgeBase.Current);
         if (answer.Intent == "help") return Help();
         if (answer.Answered)
             knowledgeBase.RecordAnswered(question);
         else if (answer.Intent is not ("smalltalk" or "empty"))
             knowledgeBase.RecordUnanswered(question, platform.ToString());
         return isPrivate ? answer with { Private = true } : answer;
+    }
+
+    /// <summary>
+    /// The engine's answer, remembered per knowledge version: the engine is a pure function of the
+    /// question and an immutable index, so the answer for a question already asked is the same one.
+    /// Bounded: a full cache starts again empty.
+    /// </summary>
+    private Answer RememberedAnswer(string question, KnowledgeIndex index)
+    {
+        if (_answerCacheSize <= 0) return _engine.Answer(question, index);
+        var remembered = index.RememberedAnswers;
+        if (remembered.TryGetValue(question, out var answer)) return answer;
+        answer = _engine.Answer(question, index);
+        if (remembered.Count >= _answerCacheSize) remembered.Clear();
+        remembered.TryAdd(question, answer);
+        return answer;
     }
 
     private Answer HandleText(ChatRequest request)

@@ -18,4 +18,12 @@ public sealed class KnowledgeOptions
     /// <summary>Rotating backups kept before destructive admin operations (<c>Knowledge__Backups</c>).</summary>
     [Range(0, 100, ErrorMessage = "Knowledge:Backups must be between 0 and 100.")]
     public int Backups { get; set; } = 5;
+
+    /// <summary>
+    /// Answers remembered per knowledge version, so a question asked again is not worked out again
+    /// (<c>Knowledge__AnswerCacheSize</c>); 0 turns it off. Every change to the knowledge builds a new
+    /// version with an empty cache, so a remembered answer is never stale.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "Knowledge:AnswerCacheSize must be between 0 (off) and 1000000.")]
+    public int AnswerCacheSize { get; set; } = 1024;
 }

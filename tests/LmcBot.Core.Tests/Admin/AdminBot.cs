@@ -14,13 +14,15 @@ public sealed class AdminBot : IDisposable
     private static readonly Lazy<string> Template = new(BuildTemplate);
     private readonly TempDirectory _directory = new();
 
-    public AdminBot(AdminOptions? admin = null, TimeProvider? time = null, int backups = 5)
+    /// <param name="answerCacheSize">As the host configures it by default, so every admin test also checks that no remembered answer outlives a change.</param>
+    public AdminBot(AdminOptions? admin = null, TimeProvider? time = null, int backups = 5, int answerCacheSize = 1024)
     {
         DatabasePath = _directory.File("lmcbot.db");
         File.Copy(Template.Value, DatabasePath);
         KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), RepoPaths.Knowledge, backups);
         Editor = new KnowledgeEditor(KnowledgeBase);
-        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), Editor);
+        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), Editor,
+            knowledgeOptions: Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { AnswerCacheSize = answerCacheSize }));
     }
 
     /// <summary>A database file synced from knowledge/ and closed, ready to copy (for child processes too).</summary>

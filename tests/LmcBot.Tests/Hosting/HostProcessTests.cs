@@ -52,6 +52,7 @@ public sealed partial class HostProcessTests : IDisposable
     [InlineData("Hosting__ShutdownTimeout", "01:00:00", "Hosting:ShutdownTimeout")]
     [InlineData("RateLimits__PerUserPerMinute", "-1", "RateLimits:PerUserPerMinute")]
     [InlineData("Knowledge__Backups", "1000", "Knowledge:Backups")]
+    [InlineData("Knowledge__AnswerCacheSize", "-5", "Knowledge:AnswerCacheSize")]
     public async Task Start_MissingOrInvalidSetting_ExitsNonZero_NamingTheKey(string variable, string value, string key)
     {
         using var process = Start(new Dictionary<string, string> { [variable] = value });
