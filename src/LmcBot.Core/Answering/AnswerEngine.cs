@@ -478,7 +478,7 @@ public sealed partial class AnswerEngine
     private static bool UnknownWordsAllow(QuestionAnalysis q, ScoredFact best)
     {
         if (q.UnknownTerms.Count == 0) return true;
-        if (q.UnknownTerms.Count > 1 || best.EntityMatches == 0) return false;
+        if (q.UnknownTerms.Count > 1 || best.EntityMatches == 0 || q.UnknownModifiesSubject) return false;
         return q.ContentTerms.Count > q.UnknownTerms.Count && best.Coverage >= 0.99;
     }
 

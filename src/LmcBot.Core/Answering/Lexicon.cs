@@ -24,6 +24,7 @@ internal static class Lexicon
         take took taken part exist exists existing currently really actually exactly roughly around approximately
         yes ok okay hey hi hello thanks thank bot lmcbot
         did does doing dont doesnt didnt isnt arent wasnt werent
+        wat wut wht wen whn wich wher whr hw u ur r pls plz abt bout tho thx ty
         between among within across via per
         go goes went gone come comes came play plays played playing give gives given giving put puts use used uses using
         see seen saw look looks looking mean means meant call called calls known seem seems keep kept help helps helped
@@ -102,7 +103,7 @@ internal static class Lexicon
         ("launch", "start"), ("launched", "start"), ("firm", "company"), ("enterprise", "company"), ("factory", "plant"),
         ("trip", "journey"), ("ran", "run"), ("led", "lead"), ("built", "build"), ("handle", "carry"), ("handled", "carry"), ("transport", "carry"), ("transported", "carry"), ("ship", "carry"), ("shipped", "carry"), ("summit", "leader"), ("summits", "leader"), ("long", "length"), ("distance", "length"), ("far", "length"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
         ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
-        ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"),
+        ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"), ("lend", "credit"), ("lent", "credit"), ("lending", "credit"), ("borrow", "credit"), ("borrowed", "credit"),
         ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
         ("hydrological", "water"), ("hydrology", "water"), ("river", "water"),
         ("proposal", "propose"), ("approval", "approve"), ("arrival", "arrive"), ("renewal", "renew"), ("withdrawal", "withdraw"));

@@ -29,6 +29,8 @@ internal sealed partial class QuestionAnalysis
     public required List<string> Numbers { get; init; }
     /// <summary>The question asks about what comes next ("When is the next summit?", "upcoming meetings").</summary>
     public bool AsksAboutFuture { get; init; }
+    /// <summary>An unknown word stands right before a subject word ("ticket price", "market share"): it names what is asked about.</summary>
+    public bool UnknownModifiesSubject { get; init; }
     public bool AsksWhen { get; init; }
     public bool AsksQuantity { get; init; }
     public bool WantsLatest { get; init; }
@@ -97,6 +99,8 @@ internal sealed partial class QuestionAnalysis
         var years = new List<int>();
         var ordinals = new List<int>();
         var numbers = new List<string>();
+        var unknownAt = new List<int>();
+        var subjectAt = new HashSet<int>();
         for (var i = 0; i < corrected.Length; i++)
         {
             var token = corrected[i];
@@ -128,7 +132,15 @@ internal sealed partial class QuestionAnalysis
                 continue;
             }
             content.Add(term);
-            if (!KnownOrName(token)) unknown.Add(token);
+            if (!KnownOrName(token))
+            {
+                unknown.Add(token);
+                unknownAt.Add(i);
+            }
+            else
+            {
+                subjectAt.Add(i);
+            }
         }
 
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -167,6 +179,7 @@ internal sealed partial class QuestionAnalysis
         {
             WantedTypes = wanted,
             Numbers = numbers,
+            UnknownModifiesSubject = unknownAt.Exists(i => subjectAt.Contains(i + 1)),
             AsksAboutFuture = Array.Exists(corrected, t => t is "next" or "upcoming" or "forthcoming")
                 && (asksWhen || Array.Exists(corrected, t => t is "will" or "where" or "who" or "planned")),
             Ordinals = ordinals,

@@ -48,6 +48,10 @@ public sealed class PlainWordsTests
     [InlineData("how many sister cities does yunnan have", "^In August 2018 Yunnan Province had 90 sister-city pairs")]
     // A number the question quotes picks the point that gives it, not the latest.
     [InlineData("when did trade reach 400 billion", "2021")]
+    // Chat spellings of question words, and lending asked for in its own verb.
+    [InlineData("wat is the starexpress", "Kunming", "Vientiane")]
+    [InlineData("wen did the china laos railway open", "3 December 2021")]
+    [InlineData("How much did China lend to Laos for the railway?", "loans from China")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
@@ -67,6 +71,9 @@ public sealed class PlainWordsTests
     [InlineData("What is Tesla doing in Thailand?")]
     [InlineData("Is Hanoi a sister city of Kunming?")]
     [InlineData("When does the StarExpress ticket office open?")]
+    // An unknown word right before a known one names what is asked ("ticket price", "market share").
+    [InlineData("What's the ticket price on the China-Laos railway?")]
+    [InlineData("What is BYD's market share in Thailand?")]
     [InlineData("When is the next LMC leaders meeting?")]
     [InlineData("Who will host the next foreign ministers meeting?")]
     [InlineData("Where will the upcoming Lancang-Mekong Week be held?")]
