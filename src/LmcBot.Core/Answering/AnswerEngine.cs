@@ -508,6 +508,12 @@ public sealed partial class AnswerEngine
         if (top.Fact.Fact.Kind != FactKind.Figure && !top.MissingEntity
             && (top.Coverage > best.Coverage || (top.Coverage >= best.Coverage && (top.Score > best.Score + 2 || OneMembersShare(best, q, index)))))
             return null;
+        // "How big is the Special Fund?" asks for the amount the fact about the fund gives, not for the
+        // count of projects it has funded; a count answers only when asked for by its own words.
+        if (q.ContentTerms.Count == 0 && q.Mentions.Count > 0 && !q.WantsSeries && q.Years.Count == 0 && !q.WantsLatest
+            && !IsMoney(best.Fact.Fact.Get("unit")) && index.Entities[q.Mentions[0].EntityId] is var named
+            && scored.Any(s => s.Fact.Fact.Kind != FactKind.Figure && !s.MissingEntity && IsAbout(s.Fact, named) && s.Fact.Fact.Get("amount") is not null))
+            return null;
         var metric = best.Fact.Fact.Get("metric")!;
         var series = index.Metrics[metric].Select(i => index.Facts[i]).ToList();
         // A single figure: the generic answer reads better, and a "how many" question gets it rather than a list.

@@ -52,6 +52,10 @@ public sealed class PlainWordsTests
     [InlineData("wat is the starexpress", "Kunming", "Vientiane")]
     [InlineData("wen did the china laos railway open", "3 December 2021")]
     [InlineData("How much did China lend to Laos for the railway?", "loans from China")]
+    // The size of a fund is its amount; the count of projects answers when asked for.
+    [InlineData("how big is the special fund", "^China announced the LMC Special Fund", "USD 300 million")]
+    [InlineData("how much is the LMC Special Fund", "USD 300 million")]
+    [InlineData("how many projects has the special fund funded", "780 projects")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
