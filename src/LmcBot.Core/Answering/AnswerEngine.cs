@@ -754,6 +754,8 @@ public sealed partial class AnswerEngine
         if (q.Mentions.Count == 0 && best.Coverage < 0.75) return null;
         var confidence = Confidence(best, q);
         if (confidence < ConfidenceThreshold) return null;
+        // "What was the theme of the ninth meeting?" is not answered by a fact that gives no theme.
+        if (q.AskedAttribute is { } attribute && !best.Fact.Terms.ContainsKey(attribute)) return null;
 
         // An entity on its own ("StarExpress", "Tell me about BYD") gets an overview of its top facts.
         if (q.ContentTerms.Count == 0 && q.Mentions.Count > 0)
@@ -822,6 +824,7 @@ public sealed partial class AnswerEngine
             var sentence = index.Sentences[id];
             if (!sentence.Entities.IsSupersetOf(required)) continue;
             if (!ContainsAll(sentence.Terms, constraints)) continue;
+            if (q.AskedAttribute is { } attribute && !sentence.Terms.Contains(attribute)) continue;
             // A year the question asks about is a constraint too ("what did he propose in 2020").
             if (q.Years.Count > 0 && !q.Years.Exists(year => sentence.Text.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))) continue;
             var covered = 0;
@@ -968,8 +971,14 @@ public sealed partial class AnswerEngine
     {
         if (q.UnknownTerms.Count > 0)
             return $"My knowledge base does not cover {AnswerFormatting.JoinAnd(q.UnknownTerms.Select(t => $"\"{t}\"").ToList())}{(q.Mentions.Count > 0 ? " for " + AnswerFormatting.JoinAnd(q.EntityIds.Select(e => index.Entities[e].Name).ToList()) : "")}.";
+        if (q.AskedAttribute is not null && AttributeWord(q) is { } word)
+            return $"My knowledge base does not give the {word} of that.";
         return "My knowledge base does not cover that.";
     }
+
+    /// <summary>The word the question used for the attribute it asks ("theme"), as written.</summary>
+    private static string? AttributeWord(QuestionAnalysis q) =>
+        q.Tokens.FirstOrDefault(t => Lexicon.Term(t) == q.AskedAttribute);
 
     /// <summary>What the knowledge base is about: its most-mentioned names, countries aside.</summary>
     internal static List<string> Topics(KnowledgeIndex index) => [.. index.CachedTopics(ComputeTopics)];

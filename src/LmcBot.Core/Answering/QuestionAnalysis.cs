@@ -31,6 +31,11 @@ internal sealed partial class QuestionAnalysis
     public bool AsksAboutFuture { get; init; }
     /// <summary>An unknown word stands right before a subject word ("ticket price", "market share"): it names what is asked about.</summary>
     public bool UnknownModifiesSubject { get; init; }
+    /// <summary>
+    /// The attribute a "what is the X of …" question asks for (the term of X), when X is a subject word
+    /// and not a number or date cue: an answer must speak of it.
+    /// </summary>
+    public string? AskedAttribute { get; init; }
     public bool AsksWhen { get; init; }
     public bool AsksQuantity { get; init; }
     public bool WantsLatest { get; init; }
@@ -179,6 +184,7 @@ internal sealed partial class QuestionAnalysis
         {
             WantedTypes = wanted,
             Numbers = numbers,
+            AskedAttribute = AskedAttributeOf(corrected, inEntity),
             UnknownModifiesSubject = unknownAt.Exists(i => subjectAt.Contains(i + 1)),
             AsksAboutFuture = Array.Exists(corrected, t => t is "next" or "upcoming" or "forthcoming")
                 && (asksWhen || Array.Exists(corrected, t => t is "will" or "where" or "who" or "planned")),
@@ -201,6 +207,24 @@ internal sealed partial class QuestionAnalysis
             IsHelp = Lexicon.Overlap(all, Lexicon.HelpCues) || ContainsPhrase(corrected, WhatCanYouDo) || ContainsPhrase(corrected, WhatDoYouKnow),
             IsGreeting = corrected.Length <= 4 && Lexicon.Overlap(all, Lexicon.GreetingCues),
         };
+    }
+
+    /// <summary>"what/which is|was|are|were [the] X of|for …": X, as a term, unless it is a stop, number or date word.</summary>
+    private static string? AskedAttributeOf(string[] tokens, bool[] inEntity)
+    {
+        for (var i = 0; i + 3 < tokens.Length; i++)
+        {
+            if (tokens[i] is not ("what" or "which") || tokens[i + 1] is not ("is" or "was" or "are" or "were")) continue;
+            var at = tokens[i + 2] == "the" ? i + 3 : i + 2;
+            if (at + 1 >= tokens.Length || tokens[at + 1] is not ("of" or "for") || inEntity[at]) return null;
+            var word = tokens[at];
+            var stem = Stemmer.Stem(word);
+            if (Lexicon.StopWords.Contains(word) || IsCueOnly(word, stem) || Lexicon.QuantityCues.Contains(word) || Lexicon.QuantityCues.Contains(stem)
+                || Lexicon.WhenCues.Contains(word) || Lexicon.WhenCues.Contains(stem) || Lexicon.Ordinals.ContainsKey(word))
+                return null;
+            return Lexicon.Canonical(stem);
+        }
+        return null;
     }
 
     /// <summary>Cue words say what kind of answer is wanted; "how much" carries no subject.</summary>

@@ -23,7 +23,8 @@ public static class Stemmer
         else if (s.EndsWith("ation", StringComparison.Ordinal) && s.Length > 7) s = s[..^5] + "e";
         else if (s.EndsWith("or", StringComparison.Ordinal) && s.Length > 6) s = s[..^2];
         else if (s.EndsWith("er", StringComparison.Ordinal) && s.Length > 6) s = s[..^2];
-        if (s.EndsWith('e') && s.Length > 4) s = s[..^1];
+        // "theme" would become the pronoun "them", a stop word: the meetings' themes were unaskable.
+        if (s.EndsWith('e') && s.Length > 4 && s != "theme") s = s[..^1];
         return s;
     }
 

@@ -56,6 +56,11 @@ public sealed class PlainWordsTests
     [InlineData("how big is the special fund", "^China announced the LMC Special Fund", "USD 300 million")]
     [InlineData("how much is the LMC Special Fund", "USD 300 million")]
     [InlineData("how many projects has the special fund funded", "780 projects")]
+    // "theme" is a subject word (its stem was once the pronoun "them"), and the attribute asked must be in the answer.
+    [InlineData("what is the theme of the tenth foreign ministers meeting", "Golden Decade")]
+    [InlineData("what was the theme of the first leaders meeting", "Shared River, Shared Future")]
+    [InlineData("What is the role of Wanzhou?", "logistics hub")]
+    [InlineData("What is the purpose of the special fund?", "small and medium-sized projects")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
@@ -100,5 +105,16 @@ public sealed class PlainWordsTests
         var answer = TestBot.Shared.Ask(message, ChatPlatform.Cli);
         Assert.Equal("smalltalk", answer.Intent);
         Assert.Matches(lead, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("What was the theme of the ninth foreign ministers meeting?", "theme")]
+    [InlineData("What was the theme of LMC week 2023?", "theme")]
+    public void AskedAttributeTheKnowledgeLacks_IsDeclinedNamingIt(string question, string attribute)
+    {
+        var answer = TestBot.Shared.Ask(question, ChatPlatform.Cli);
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.StartsWith($"My knowledge base does not give the {attribute} of that.", answer.Text, StringComparison.Ordinal);
     }
 }
