@@ -104,7 +104,7 @@ internal static class Lexicon
         ("trip", "journey"), ("ran", "run"), ("led", "lead"), ("built", "build"), ("handle", "carry"), ("handled", "carry"), ("transport", "carry"), ("transported", "carry"), ("ship", "carry"), ("shipped", "carry"), ("summit", "leader"), ("summits", "leader"), ("long", "length"), ("distance", "length"), ("far", "length"), ("growth", "grow"), ("grew", "grow"), ("grown", "grow"), ("link", "connect"), ("linked", "connect"), ("links", "connect"), ("travel", "journey"), ("kilometer", "km"), ("kilometre", "km"), ("kilometers", "km"), ("kilometres", "km"),
         ("renminbi", "yuan"), ("rmb", "yuan"), ("cny", "yuan"), ("dollar", "usd"), ("dollars", "usd"), ("us$", "usd"),
         ("commerce", "trade"), ("bilateral", "trade"), ("money", "fund"), ("funding", "fund"), ("loan", "credit"), ("lend", "credit"), ("lent", "credit"), ("lending", "credit"), ("borrow", "credit"), ("borrowed", "credit"),
-        ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("participant", "member"), ("participate", "member"),
+        ("stop", "station"), ("stops", "station"), ("cofounder", "member"), ("join", "member"), ("joined", "member"), ("joining", "member"), ("participant", "member"), ("participate", "member"),
         ("hydrological", "water"), ("hydrology", "water"), ("river", "water"),
         ("proposal", "propose"), ("approval", "approve"), ("arrival", "arrive"), ("renewal", "renew"), ("withdrawal", "withdraw"));
 

@@ -109,7 +109,9 @@ internal sealed partial class QuestionAnalysis
         for (var i = 0; i < corrected.Length; i++)
         {
             var token = corrected[i];
-            if (Lexicon.Ordinals.TryGetValue(token, out var ordinal) && !inEntity[i])
+            // "first" before a verb ("when did China first share data") says "earliest", not "number one".
+            var adverbial = token == "first" && i + 1 < corrected.Length && IsVerbLike(corrected[i + 1]);
+            if (Lexicon.Ordinals.TryGetValue(token, out var ordinal) && !inEntity[i] && !adverbial)
             {
                 ordinals.Add(ordinal);
                 var word = Lexicon.OrdinalWords[ordinal];
@@ -226,6 +228,17 @@ internal sealed partial class QuestionAnalysis
         }
         return null;
     }
+
+    private static readonly HashSet<string> CommonVerbs = new(StringComparer.Ordinal)
+    {
+        "share", "meet", "met", "propose", "open", "start", "run", "ran", "launch", "sign", "visit", "arrive", "use", "give", "gave",
+        "hold", "held", "announce", "go", "went", "come", "came", "appear", "begin", "began", "offer", "connect", "export", "import",
+        "carry", "reach", "become", "became", "join", "take", "took", "make", "made", "send", "sent", "build", "built", "invest",
+    };
+
+    /// <summary>A past-tense form or a common verb: what follows an adverbial "first".</summary>
+    private static bool IsVerbLike(string token) =>
+        CommonVerbs.Contains(token) || (token.Length > 4 && token.EndsWith("ed", StringComparison.Ordinal));
 
     /// <summary>Cue words say what kind of answer is wanted; "how much" carries no subject.</summary>
     private static bool IsCueOnly(string token, string stem) =>

@@ -61,6 +61,9 @@ public sealed class PlainWordsTests
     [InlineData("what was the theme of the first leaders meeting", "Shared River, Shared Future")]
     [InlineData("What is the role of Wanzhou?", "logistics hub")]
     [InlineData("What is the purpose of the special fund?", "small and medium-sized projects")]
+    // "first" before a verb means earliest, not the ordinal constraint; joining is membership.
+    [InlineData("When did China first share hydrological data?", "hydrological data")]
+    [InlineData("When did Vietnam join the LMC?", "Vietnam")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
