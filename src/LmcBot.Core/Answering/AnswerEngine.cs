@@ -694,8 +694,10 @@ public sealed partial class AnswerEngine
         var fields = new List<AnswerField>();
         foreach (var group in byInvestor)
         {
-            // Lead with the most detailed fact (most fields), then its disputed versions if any.
-            var ordered = group.OrderByDescending(f => f.Fact.Fields.Count).ThenBy(f => f.GradeRank).ToList();
+            // Lead with the most detailed fact (most fields), then its disputed versions if any. A list of
+            // investors leads each with a settled fact; a question about one investor may be about the dispute.
+            var ordered = group.OrderBy(f => investor is null && IsDisputed(index, f))
+                .ThenByDescending(f => f.Fact.Fields.Count).ThenBy(f => f.GradeRank).ToList();
             var versions = ExpandClaims(index, [ordered[0]]);
             sentences.Add(versions.Count > 1 ? DisputeText(versions) : ordered[0].Fact.Statement);
             citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());

@@ -120,4 +120,15 @@ public sealed class PlainWordsTests
         Assert.False(answer.Answered, answer.Text);
         Assert.StartsWith($"My knowledge base does not give the {attribute} of that.", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void InvestorList_LeadsEachInvestorWithASettledFact_WhileOneInvestorsAmountShowsTheDispute()
+    {
+        var list = TestBot.Shared.Ask("Which Chinese EV makers invest in Thailand?", ChatPlatform.Cli);
+        Assert.StartsWith("Chinese investors in Thailand in my knowledge base: BYD and GAC. BYD opened its Thai car factory in Rayong", list.Text, StringComparison.Ordinal);
+
+        var amount = TestBot.Shared.Ask("how much did BYD invest in Thailand", ChatPlatform.Cli);
+        Assert.Contains("Sources differ", amount.Text, StringComparison.Ordinal);
+        Assert.Contains("USD 490 million", amount.Text, StringComparison.Ordinal);
+    }
 }
