@@ -490,9 +490,7 @@ public sealed partial class AnswerEngine
 
     private static Answer? TryFigure(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
     {
-        var topIsSeries = scored.Count > 0 && scored[0].Fact.Fact.Kind == FactKind.Figure && !IsPlainOverview(q);
-        if (!(q.AsksQuantity || q.Years.Count > 0 || q.WantsLatest || q.WantsSeries || topIsSeries)) return null;
-        if (Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues)) return null;
+        if (!FigureHandlerPicks(q, scored)) return null;
         // Pick the series by what it is about; the year decides within the series, not between series.
         // "How much money …" wants an amount of money, not a count of projects.
         var wantsMoney = Lexicon.Overlap(q.AllTerms, Lexicon.MoneyCues);
@@ -821,6 +819,7 @@ public sealed partial class AnswerEngine
         var idfs = new float[terms.Count];
         for (var i = 0; i < terms.Count; i++) idfs[i] = index.SentenceIdf.GetValueOrDefault(terms[i], 1f);
         var entityIds = q.EntityIds;
+        var yearTexts = q.Years.Select(year => year.ToString(CultureInfo.InvariantCulture)).ToArray();
         foreach (var id in candidates)
         {
             var sentence = index.Sentences[id];
@@ -828,7 +827,7 @@ public sealed partial class AnswerEngine
             if (!ContainsAll(sentence.Terms, constraints)) continue;
             if (q.AskedAttribute is { } attribute && !sentence.Terms.Contains(attribute)) continue;
             // A year the question asks about is a constraint too ("what did he propose in 2020").
-            if (q.Years.Count > 0 && !q.Years.Exists(year => sentence.Text.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))) continue;
+            if (yearTexts.Length > 0 && !Array.Exists(yearTexts, year => sentence.Text.Contains(year, StringComparison.Ordinal))) continue;
             var covered = 0;
             var lightMissing = 0;
             var score = 0.0;
