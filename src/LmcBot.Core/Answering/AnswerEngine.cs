@@ -501,6 +501,10 @@ public sealed partial class AnswerEngine
             .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
             .FirstOrDefault();
         if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
+        // "How many countries …" counts countries: a figure in dollars or tonnes is not that count.
+        if (q.AllTerms.Contains("many") && q.ContentTerms.FirstOrDefault(Lexicon.AnswerTypes.ContainsKey) is { } counted
+            && !(best.Fact.Fact.Get("unit") is { } unit && TextFolding.Tokens(unit).Any(t => Lexicon.Term(t) == counted)))
+            return null;
         // A non-figure fact that matches clearly better answers instead (a length in a route, a capacity of a plant).
         var top = scored[0];
         if (top.Fact.Fact.Kind != FactKind.Figure && !top.MissingEntity

@@ -99,6 +99,8 @@ public sealed partial class KnowledgeIndex
     {
         if (Corrector.Contains(token)) return true;
         var term = Lexicon.Term(token);
+        // A stem of three letters does not vouch for a longer word: "chaing" (Chiang, misspelt) is not "cha".
+        if (term.Length < 4 && token.Length >= 5) return Lexicon.StopWords.Contains(term);
         return _factPostings.ContainsKey(term) || _sentencePostings.ContainsKey(term) || Lexicon.StopWords.Contains(term);
     }
 

@@ -90,7 +90,7 @@ internal sealed partial class QuestionAnalysis
             var token = tokens[i];
             corrected[i] = KnownOrName(token) || token.Any(char.IsDigit)
                 ? token
-                : corrector.Correct(token) ?? token;
+                : corrector.Correct(token) ?? ShortWordCorrection(token) ?? token;
         }
         var mentions = index.Recognizer.Recognize(corrected, KnownOrName);
 
@@ -235,6 +235,27 @@ internal sealed partial class QuestionAnalysis
         "hold", "held", "announce", "go", "went", "come", "came", "appear", "begin", "began", "offer", "connect", "export", "import",
         "carry", "reach", "become", "became", "join", "take", "took", "make", "made", "send", "sent", "build", "built", "invest",
     };
+
+    /// <summary>Short question words people mistype; the vocabulary corrector leaves words under five letters alone.</summary>
+    private static readonly string[] ShortWords =
+    [
+        "open", "opened", "meet", "join", "held", "hold", "when", "what", "where", "which", "year", "long", "much", "many",
+        "city", "fund", "trade", "route", "train", "stop", "stops", "list", "date", "rail", "plant", "first", "about", "start",
+    ];
+
+    /// <summary>The one short question word (same first letter) a three- or four-letter typo is one edit from ("opn" → "open").</summary>
+    private static string? ShortWordCorrection(string token)
+    {
+        if (token.Length is < 3 or > 4 || !token.All(char.IsAsciiLetterLower)) return null; // longer words are the vocabulary corrector's
+        string? found = null;
+        foreach (var word in ShortWords)
+        {
+            if (word[0] != token[0] || Levenshtein.Distance(token, word, 1) > 1) continue;
+            if (found is not null) return null; // ambiguous
+            found = word;
+        }
+        return found;
+    }
 
     /// <summary>A past-tense form or a common verb: what follows an adverbial "first".</summary>
     private static bool IsVerbLike(string token) =>

@@ -64,6 +64,13 @@ public sealed class PlainWordsTests
     // "first" before a verb means earliest, not the ordinal constraint; joining is membership.
     [InlineData("When did China first share hydrological data?", "hydrological data")]
     [InlineData("When did Vietnam join the LMC?", "Vietnam")]
+    // Misspelt names whose stem collides with a short known word, and mistyped short question words.
+    [InlineData("Chaing Mai sister cities", "^Chiang Mai is paired with Chengdu and Guangzhou")]
+    [InlineData("Whn did the Chna-Laos railway opn?", "3 December 2021")]
+    [InlineData("lst the foreign ministers meetings", "Jinghong", "Anning")]
+    // "How many countries" counts countries; a figure in dollars is not that count.
+    [InlineData("how many countries are in the lmc", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together")]
+    [InlineData("how much trade with mekong countries in 2022", "416.7")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
