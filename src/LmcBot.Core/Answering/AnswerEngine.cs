@@ -71,6 +71,12 @@ public sealed partial class AnswerEngine
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
 
     /// <summary>A runner-up joins the best fact's answer when it scores at least this share of it (same kind of fact, other kind).</summary>
+    /// <summary>Words that ask about a name itself ("what does MLC stand for", "what is it called").</summary>
+    private static readonly HashSet<string> NameCues = new(StringComparer.Ordinal)
+    {
+        "stand", "stands", "mean", "means", "meaning", "abbreviation", "acronym", "short", "called", "name", "names", "named", "call",
+    };
+
     private const double RunnerUpSameKind = 0.85;
     private const double RunnerUpOtherKind = 0.95;
 
@@ -272,6 +278,7 @@ public sealed partial class AnswerEngine
         private readonly bool[] _termIsLight;
         private readonly float[] _termIdf;
         private readonly bool _asksReason;
+        private readonly bool _asksAboutName;
         private readonly int _ubiquitous;
         private readonly int _known;
         private readonly string[] _ordinalNumbers;
@@ -286,6 +293,7 @@ public sealed partial class AnswerEngine
             EntityIds = [.. q.EntityIds];
             Required = RequiredEntities(q, index);
             _asksReason = Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
+            _asksAboutName = Array.Exists(q.Tokens, t => NameCues.Contains(t));
             _ubiquitous = Math.Max(8, index.FactCount / 4);
             _terms = q.ContentTerms;
             _termIsAnswerType = new bool[_terms.Count];
@@ -403,9 +411,13 @@ public sealed partial class AnswerEngine
                 if (fact.FoldedStatement.Contains(alias, StringComparison.Ordinal))
                 {
                     score += 1.5;
-                    // A statement that gives the alias beside the full name defines it ("what does MLC stand for").
-                    _entityNameWords ??= [.. EntityIds.Select(e => " " + TextFolding.Fold(index.Entities[e].Name) + " ")];
-                    if (_entityNameWords.Any(name => fact.FoldedStatement.Contains(name, StringComparison.Ordinal))) score += 1;
+                    // A statement that gives the alias beside the full name defines it ("what does MLC stand for"),
+                    // which matters only when the question asks about the name.
+                    if (_asksAboutName)
+                    {
+                        _entityNameWords ??= [.. EntityIds.Select(e => " " + TextFolding.Fold(index.Entities[e].Name) + " ")];
+                        if (_entityNameWords.Any(name => fact.FoldedStatement.Contains(name, StringComparison.Ordinal))) score += 1;
+                    }
                 }
             if (q.WantedTypes.Count > 0 && NamesWantedEntity(fact, ref wantedEntity))
                 score += 1.5;
@@ -891,7 +903,9 @@ public sealed partial class AnswerEngine
         {
             if (fact.Fact.Claim is { } claim && index.Claims.TryGetValue(claim, out var versions) && versions.Count > 1)
             {
-                foreach (var version in versions.Select(v => index.Facts[v]).OrderBy(v => v.GradeRank).ThenBy(v => v.Fact.SortDate() ?? "", StringComparer.Ordinal))
+                // Best-graded first; among equally graded versions, the one the question matched leads.
+                foreach (var version in versions.Select(v => index.Facts[v]).OrderBy(v => v.GradeRank).ThenBy(v => v == fact ? 0 : 1)
+                             .ThenBy(v => v.Fact.SortDate() ?? "", StringComparer.Ordinal))
                     if (!result.Contains(version)) result.Add(version);
             }
             else if (!result.Contains(fact))
