@@ -443,19 +443,36 @@ public sealed partial class AnswerEngine
         /// <summary>The fact names an entity of a wanted type that the question does not name and that is not everywhere.</summary>
         private bool NamesWantedEntity(IndexedFact fact, ref int cached)
         {
-            if (cached == 0)
-            {
-                cached = -1;
-                foreach (var e in fact.Entities)
-                    if (Array.IndexOf(EntityIds, e) < 0 && _index.Entities[e].Facts.Count < _ubiquitous && TypeMatches(_index.Entities[e].Type, _q.WantedTypes))
-                    {
-                        cached = 1;
-                        break;
-                    }
-            }
+            if (cached == 0) cached = NamesEntityOfWantedType(fact.Entities, _q, _index) ? 1 : -1;
             return cached > 0;
         }
     }
+
+    /// <summary>The fact names an entity of a type the question wants back that the question does not name and that is not everywhere.</summary>
+    private static bool NamesEntityOfWantedType(HashSet<int> entities, QuestionAnalysis q, KnowledgeIndex index)
+    {
+        var ubiquitous = Math.Max(8, index.FactCount / 4);
+        foreach (var e in entities)
+            if (!q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "Which country trades most with China?" compares things of a type; a fact that names none of
+    /// that type (the total for all five) does not answer it.
+    /// </summary>
+    private static bool ComparesWithoutCandidates(QuestionAnalysis q, HashSet<int> named, KnowledgeIndex index) =>
+        ComparesThingsOfAType(q) && !NamesEntityOfWantedType(named, q, index);
+
+    /// <summary>"Which country … most …": a superlative over a type of thing the question wants back.</summary>
+    private static bool ComparesThingsOfAType(QuestionAnalysis q) =>
+        q.WantedTypes.Count > 0 && !q.WantedTypes.Contains("agent") && Array.Exists(q.Tokens, t => SuperlativeCues.Contains(t));
+
+    private static readonly HashSet<string> SuperlativeCues = new(StringComparer.Ordinal)
+    {
+        "most", "largest", "biggest", "highest", "greatest", "top", "leading", "least", "smallest", "lowest", "fewest",
+    };
 
     /// <summary>What one occurrence of a term adds to a fact's lexical score (BM25), as <see cref="FactScorer.Score"/> computes it.</summary>
     internal static float TermWeight(float idf, float tf, float length, float averageLength) =>
@@ -512,7 +529,7 @@ public sealed partial class AnswerEngine
             .ThenByDescending(s => s.Coverage)
             .ThenByDescending(s => s.Score + (q.Years.Count > 0 && s.Fact.Years.Count > 0 && !s.Fact.Years.Overlaps(q.Years) ? 3 : 0))
             .FirstOrDefault();
-        if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best)) return null;
+        if (best is null || best.Coverage < 0.5 || !UnknownWordsAllow(q, best) || ComparesWithoutCandidates(q, best.Fact.Entities, index)) return null;
         // "How many countries …" counts countries: a figure in dollars or tonnes is not that count.
         if (q.AllTerms.Contains("many") && q.ContentTerms.FirstOrDefault(Lexicon.AnswerTypes.ContainsKey) is { } counted
             && !(best.Fact.Fact.Get("unit") is { } unit && TextFolding.Tokens(unit).Any(t => Lexicon.Term(t) == counted)))
@@ -772,6 +789,7 @@ public sealed partial class AnswerEngine
         if (confidence < ConfidenceThreshold) return null;
         // "What was the theme of the ninth meeting?" is not answered by a fact that gives no theme.
         if (q.AskedAttribute is { } attribute && !best.Fact.Terms.ContainsKey(attribute)) return null;
+        if (ComparesWithoutCandidates(q, best.Fact.Entities, index)) return null;
 
         // An entity on its own ("StarExpress", "Tell me about BYD") gets an overview of its top facts.
         if (q.ContentTerms.Count == 0 && q.Mentions.Count > 0)
@@ -872,6 +890,7 @@ public sealed partial class AnswerEngine
             }
         }
         if (best is null || bestCoverage < 0.6 || (q.Mentions.Count == 0 && bestCoverage < 0.8)) return null;
+        if (ComparesWithoutCandidates(q, best.Entities, index)) return null;
         var confidence = Math.Clamp(0.25 + 0.35 * bestCoverage + 0.1 * Math.Min(2, q.EntityIds.Count(best.Entities.Contains)), 0, 0.8);
         if (confidence < ConfidenceThreshold) return null;
         var document = index.Documents[best.DocumentId];
@@ -992,6 +1011,8 @@ public sealed partial class AnswerEngine
             return $"My knowledge base does not cover {AnswerFormatting.JoinAnd(q.UnknownTerms.Select(t => $"\"{t}\"").ToList())}{(q.Mentions.Count > 0 ? " for " + AnswerFormatting.JoinAnd(q.EntityIds.Select(e => index.Entities[e].Name).ToList()) : "")}.";
         if (q.AskedAttribute is not null && AttributeWord(q) is { } word)
             return $"My knowledge base does not give the {word} of that.";
+        if (ComparesThingsOfAType(q))
+            return $"My knowledge base has no figures that compare one {q.WantedTypes.OrderBy(t => t, StringComparer.Ordinal).First()} with another.";
         return "My knowledge base does not cover that.";
     }
 

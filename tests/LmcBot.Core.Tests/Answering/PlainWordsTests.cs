@@ -71,6 +71,8 @@ public sealed class PlainWordsTests
     // "How many countries" counts countries; a figure in dollars is not that count.
     [InlineData("how many countries are in the lmc", "^The Lancang-Mekong Cooperation \\(LMC\\) brings together")]
     [InlineData("how much trade with mekong countries in 2022", "416.7")]
+    // A superlative over a type is answered by a fact that names things of that type.
+    [InlineData("Which country was China's largest trading partner in 2015?", "Cambodia", "Vietnam")]
     public Task Answers(string question, params string[] expectAll) => AnswerAssert.AnsweredAsync(question, expectAll);
 
     [Theory]
@@ -137,5 +139,14 @@ public sealed class PlainWordsTests
         var amount = TestBot.Shared.Ask("how much did BYD invest in Thailand", ChatPlatform.Cli);
         Assert.Contains("Sources differ", amount.Text, StringComparison.Ordinal);
         Assert.Contains("USD 490 million", amount.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComparisonTheKnowledgeCannotMake_IsDeclinedSayingSo()
+    {
+        var answer = TestBot.Shared.Ask("Which Mekong country has the most trade with China?", ChatPlatform.Cli);
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.StartsWith("My knowledge base has no figures that compare one country with another.", answer.Text, StringComparison.Ordinal);
     }
 }
