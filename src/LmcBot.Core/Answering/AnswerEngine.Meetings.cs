@@ -6,8 +6,6 @@ namespace LmcBot.Core.Answering;
 
 public sealed partial class AnswerEngine
 {
-    private static readonly HashSet<string> ListCues = new(StringComparer.Ordinal) { "list", "all", "every", "each", "meetings", "summits" };
-
     /// <summary>
     /// "List the foreign ministers' meetings", "How many leaders' meetings have there been?": every
     /// meeting of the types the question names, one line each in date order, with what the knowledge
@@ -19,7 +17,7 @@ public sealed partial class AnswerEngine
     {
         if (q.KindAffinity(FactKind.Meeting) == 0 || q.Ordinals.Count > 0 || index.MeetingFacts.Count == 0) return null;
         var howMany = q.AllTerms.Contains("how") && q.AllTerms.Contains("many");
-        if (!howMany && !Array.Exists(q.Tokens, ListCues.Contains)) return null;
+        if (!howMany && !Array.Exists(q.Tokens, Lexicon.ListCues.Contains)) return null;
 
         var categories = q.ContentTerms.Where(index.AllCategoryTerms.Contains).ToList();
         var required = RequiredEntities(q, index);
@@ -31,7 +29,7 @@ public sealed partial class AnswerEngine
         if (matching.Count == 0) return null;
         // Words beyond the meeting and its type ("what did the meetings decide about water") ask about
         // something a list does not answer.
-        var other = q.ContentTerms.Where(t => !categories.Contains(t) && !Lexicon.KindCues[FactKind.Meeting].Contains(t) && !ListCues.Contains(t)
+        var other = q.ContentTerms.Where(t => !categories.Contains(t) && !Lexicon.KindCues[FactKind.Meeting].Contains(t) && !Lexicon.ListCues.Contains(t)
             && !Lexicon.LightVerbs.Contains(t) && !Lexicon.WhenCues.Contains(t)).ToList();
         if (other.Count > 0) return null;
 

@@ -71,12 +71,6 @@ public sealed partial class AnswerEngine
     internal sealed record ScoredFact(IndexedFact Fact, double Score, double Coverage, int EntityMatches, bool MissingEntity);
 
     /// <summary>A runner-up joins the best fact's answer when it scores at least this share of it (same kind of fact, other kind).</summary>
-    /// <summary>Words that ask about a name itself ("what does MLC stand for", "what is it called").</summary>
-    private static readonly HashSet<string> NameCues = new(StringComparer.Ordinal)
-    {
-        "stand", "stands", "mean", "means", "meaning", "abbreviation", "acronym", "short", "called", "name", "names", "named", "call",
-    };
-
     private const double RunnerUpSameKind = 0.85;
     private const double RunnerUpOtherKind = 0.95;
 
@@ -293,8 +287,8 @@ public sealed partial class AnswerEngine
             EntityIds = [.. q.EntityIds];
             Required = RequiredEntities(q, index);
             _asksReason = Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
-            _asksAboutName = Array.Exists(q.Tokens, t => NameCues.Contains(t));
-            _ubiquitous = Math.Max(8, index.FactCount / 4);
+            _asksAboutName = Array.Exists(q.Tokens, Lexicon.NameCues.Contains);
+            _ubiquitous = index.UbiquitousFactCount;
             _terms = q.ContentTerms;
             _termIsAnswerType = new bool[_terms.Count];
             _termIsLight = new bool[_terms.Count];
@@ -451,9 +445,8 @@ public sealed partial class AnswerEngine
     /// <summary>The fact names an entity of a type the question wants back that the question does not name and that is not everywhere.</summary>
     private static bool NamesEntityOfWantedType(HashSet<int> entities, QuestionAnalysis q, KnowledgeIndex index)
     {
-        var ubiquitous = Math.Max(8, index.FactCount / 4);
         foreach (var e in entities)
-            if (!q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < ubiquitous && TypeMatches(index.Entities[e].Type, q.WantedTypes))
+            if (!q.EntityIds.Contains(e) && index.Entities[e].Facts.Count < index.UbiquitousFactCount && TypeMatches(index.Entities[e].Type, q.WantedTypes))
                 return true;
         return false;
     }
@@ -467,12 +460,7 @@ public sealed partial class AnswerEngine
 
     /// <summary>"Which country … most …": a superlative over a type of thing the question wants back.</summary>
     private static bool ComparesThingsOfAType(QuestionAnalysis q) =>
-        q.WantedTypes.Count > 0 && !q.WantedTypes.Contains("agent") && Array.Exists(q.Tokens, t => SuperlativeCues.Contains(t));
-
-    private static readonly HashSet<string> SuperlativeCues = new(StringComparer.Ordinal)
-    {
-        "most", "largest", "biggest", "highest", "greatest", "top", "leading", "least", "smallest", "lowest", "fewest",
-    };
+        q.WantedTypes.Count > 0 && !q.WantedTypes.Contains("agent") && Array.Exists(q.Tokens, Lexicon.SuperlativeCues.Contains);
 
     /// <summary>What one occurrence of a term adds to a fact's lexical score (BM25), as <see cref="FactScorer.Score"/> computes it.</summary>
     internal static float TermWeight(float idf, float tf, float length, float averageLength) =>
@@ -488,9 +476,8 @@ public sealed partial class AnswerEngine
     private static HashSet<int> RequiredEntities(QuestionAnalysis q, KnowledgeIndex index)
     {
         var required = new HashSet<int>();
-        var ubiquitous = Math.Max(8, index.FactCount / 4);
         foreach (var entity in q.EntityIds)
-            if (index.Entities[entity].Facts.Count < ubiquitous) required.Add(entity);
+            if (index.Entities[entity].Facts.Count < index.UbiquitousFactCount) required.Add(entity);
         return required;
     }
 

@@ -58,6 +58,9 @@ public sealed partial class KnowledgeIndex
     /// <summary>Answers already worked out against this version, by question text (see <see cref="KnowledgeOptions.AnswerCacheSize"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, Chat.Answer> RememberedAnswers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An entity in at least this many facts is everywhere: naming it constrains nothing.</summary>
+    internal int UbiquitousFactCount => Math.Max(8, Facts.Count / 4);
+
     /// <summary>Meeting facts, for listing meetings by type.</summary>
     internal List<IndexedFact> MeetingFacts { get; } = [];
 

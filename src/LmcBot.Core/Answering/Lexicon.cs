@@ -122,6 +122,39 @@ internal static class Lexicon
         run runs ran aim aims aimed focus focuses focused cover covers covered
         """).Select(Canonical).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Words that ask for every item of a kind ("list the meetings", "all summits").</summary>
+    public static readonly HashSet<string> ListCues = new(StringComparer.Ordinal) { "list", "all", "every", "each", "meetings", "summits" };
+
+    /// <summary>Words that ask about what comes next, which a record of past events cannot answer.</summary>
+    public static readonly HashSet<string> FutureCues = new(StringComparer.Ordinal) { "next", "upcoming", "forthcoming" };
+
+    /// <summary>Words that ask about a name itself ("what does MLC stand for", "what is it called").</summary>
+    public static readonly HashSet<string> NameCues = new(StringComparer.Ordinal)
+    {
+        "stand", "stands", "mean", "means", "meaning", "abbreviation", "acronym", "short", "called", "name", "names", "named", "call",
+    };
+
+    /// <summary>Words that compare things ("which country trades most").</summary>
+    public static readonly HashSet<string> SuperlativeCues = new(StringComparer.Ordinal)
+    {
+        "most", "largest", "biggest", "highest", "greatest", "top", "leading", "least", "smallest", "lowest", "fewest",
+    };
+
+    /// <summary>Common verbs, which an adverbial "first" stands before ("when did China first share data").</summary>
+    public static readonly HashSet<string> CommonVerbs = new(StringComparer.Ordinal)
+    {
+        "share", "meet", "met", "propose", "open", "start", "run", "ran", "launch", "sign", "visit", "arrive", "use", "give", "gave",
+        "hold", "held", "announce", "go", "went", "come", "came", "appear", "begin", "began", "offer", "connect", "export", "import",
+        "carry", "reach", "become", "became", "join", "take", "took", "make", "made", "send", "sent", "build", "built", "invest",
+    };
+
+    /// <summary>Short question words people mistype; the vocabulary corrector leaves words under five letters alone.</summary>
+    public static readonly string[] ShortQuestionWords =
+    [
+        "open", "opened", "meet", "join", "held", "hold", "when", "what", "where", "which", "year", "long", "much", "many",
+        "city", "fund", "trade", "route", "train", "stop", "stops", "list", "date", "rail", "plant", "first", "about", "start",
+    ];
+
     public static readonly HashSet<string> CityPairCues = StemAll("sister sisters twin twins twinned twinning partner partners partnered pair pairs paired friendship friendly");
 
     /// <summary>Ordinal words and their numbers ("third" and "3rd" are 3).</summary>

@@ -188,7 +188,7 @@ internal sealed partial class QuestionAnalysis
             Numbers = numbers,
             AskedAttribute = AskedAttributeOf(corrected, inEntity),
             UnknownModifiesSubject = unknownAt.Exists(i => subjectAt.Contains(i + 1)),
-            AsksAboutFuture = Array.Exists(corrected, t => t is "next" or "upcoming" or "forthcoming")
+            AsksAboutFuture = Array.Exists(corrected, Lexicon.FutureCues.Contains)
                 && (asksWhen || Array.Exists(corrected, t => t is "will" or "where" or "who" or "planned")),
             Ordinals = ordinals,
             Phrases = phrases,
@@ -229,26 +229,12 @@ internal sealed partial class QuestionAnalysis
         return null;
     }
 
-    private static readonly HashSet<string> CommonVerbs = new(StringComparer.Ordinal)
-    {
-        "share", "meet", "met", "propose", "open", "start", "run", "ran", "launch", "sign", "visit", "arrive", "use", "give", "gave",
-        "hold", "held", "announce", "go", "went", "come", "came", "appear", "begin", "began", "offer", "connect", "export", "import",
-        "carry", "reach", "become", "became", "join", "take", "took", "make", "made", "send", "sent", "build", "built", "invest",
-    };
-
-    /// <summary>Short question words people mistype; the vocabulary corrector leaves words under five letters alone.</summary>
-    private static readonly string[] ShortWords =
-    [
-        "open", "opened", "meet", "join", "held", "hold", "when", "what", "where", "which", "year", "long", "much", "many",
-        "city", "fund", "trade", "route", "train", "stop", "stops", "list", "date", "rail", "plant", "first", "about", "start",
-    ];
-
     /// <summary>The one short question word (same first letter) a three- or four-letter typo is one edit from ("opn" → "open").</summary>
     private static string? ShortWordCorrection(string token)
     {
         if (token.Length is < 3 or > 4 || !token.All(char.IsAsciiLetterLower)) return null; // longer words are the vocabulary corrector's
         string? found = null;
-        foreach (var word in ShortWords)
+        foreach (var word in Lexicon.ShortQuestionWords)
         {
             if (word[0] != token[0] || Levenshtein.Distance(token, word, 1) > 1) continue;
             if (found is not null) return null; // ambiguous
@@ -259,7 +245,7 @@ internal sealed partial class QuestionAnalysis
 
     /// <summary>A past-tense form or a common verb: what follows an adverbial "first".</summary>
     private static bool IsVerbLike(string token) =>
-        CommonVerbs.Contains(token) || (token.Length > 4 && token.EndsWith("ed", StringComparison.Ordinal));
+        Lexicon.CommonVerbs.Contains(token) || (token.Length > 4 && token.EndsWith("ed", StringComparison.Ordinal));
 
     /// <summary>Cue words say what kind of answer is wanted; "how much" carries no subject.</summary>
     private static bool IsCueOnly(string token, string stem) =>
