@@ -22,6 +22,12 @@ public sealed partial class KnowledgeIndex
     internal List<IndexedSentence> Sentences { get; } = [];
     internal List<IndexedEntity> Entities { get; } = [];
     internal EntityRecognizer Recognizer { get; } = new();
+
+    /// <summary>
+    /// Every alias in a script written without spaces (Chinese, Thai, Lao, Khmer, Burmese), folded, with
+    /// its entity's canonical name, longest first: stage 2 replaces them in the question as substrings.
+    /// </summary>
+    internal List<(string Alias, string Name)> ScriptAliases { get; } = [];
     internal VocabularyCorrector Corrector { get; private set; } = null!;
     internal Dictionary<string, List<int>> Metrics { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<int>> Claims { get; } = new(StringComparer.Ordinal);
@@ -95,6 +101,26 @@ public sealed partial class KnowledgeIndex
     internal List<FollowUp> CachedExampleFollowUps(Func<KnowledgeIndex, List<FollowUp>> compute) =>
         LazyInitializer.EnsureInitialized(ref _exampleFollowUps, () => compute(this));
 
+    private Dictionary<int, List<int>>? _factsByYear;
+
+    /// <summary>The facts dated in a year (by a date field or, for undated facts, their statement), in fact order.</summary>
+    internal IReadOnlyList<int> FactsInYear(int year)
+    {
+        var byYear = Volatile.Read(ref _factsByYear);
+        if (byYear is null)
+        {
+            byYear = new Dictionary<int, List<int>>();
+            foreach (var fact in Facts)
+                foreach (var y in fact.Years)
+                {
+                    if (!byYear.TryGetValue(y, out var list)) byYear[y] = list = [];
+                    list.Add(fact.Id);
+                }
+            Volatile.Write(ref _factsByYear, byYear);
+        }
+        return byYear.TryGetValue(year, out var found) ? found : [];
+    }
+
     internal IReadOnlyList<int> FactsWithTerm(string term) => _factPostings.TryGetValue(term, out var list) ? list : [];
     internal IReadOnlyList<int> SentencesWithTerm(string term) => _sentencePostings.TryGetValue(term, out var list) ? list : [];
     /// <summary>A word the knowledge base (or the question vocabulary) knows, as written or by its stem.</summary>
@@ -105,6 +131,16 @@ public sealed partial class KnowledgeIndex
         // A stem of three letters does not vouch for a longer word: "chaing" (Chiang, misspelt) is not "cha".
         if (term.Length < 4 && token.Length >= 5) return Lexicon.StopWords.Contains(term);
         return _factPostings.ContainsKey(term) || _sentencePostings.ContainsKey(term) || Lexicon.StopWords.Contains(term);
+    }
+
+    private Dictionary<string, IndexedFact>? _factById;
+
+    /// <summary>The active fact with that id, or null.</summary>
+    internal IndexedFact? FactNamed(string id)
+    {
+        var byId = Volatile.Read(ref _factById);
+        if (byId is null) Volatile.Write(ref _factById, byId = Facts.ToDictionary(f => f.Fact.Id, StringComparer.Ordinal));
+        return byId.GetValueOrDefault(id);
     }
 
     internal IndexedEntity? EntityNamed(string name) => _entityByName.TryGetValue(name, out var id) ? Entities[id] : null;
@@ -129,6 +165,11 @@ public sealed partial class KnowledgeIndex
             foreach (var name in entity.Names)
                 index.Recognizer.Add(name, entity.Id);
         index.Recognizer.Seal();
+        foreach (var entity in index.Entities)
+            foreach (var name in entity.Names)
+                if (TextFolding.Fold(name) is { Length: > 0 } folded && folded.Any(c => c > 0x0E00 && !(c >= 0x1E00 && c <= 0x1EFF)))
+                    index.ScriptAliases.Add((folded, entity.Name));
+        index.ScriptAliases.Sort((a, b) => b.Alias.Length != a.Alias.Length ? b.Alias.Length.CompareTo(a.Alias.Length) : string.CompareOrdinal(a.Alias, b.Alias));
 
         // Facts.
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -20,6 +20,9 @@ public sealed record Answer
 
     public IReadOnlyList<AnswerField> Fields { get; init; } = [];
 
+    /// <summary>The ids of the facts the answer states (feedback and evaluation read them; adapters do not show them).</summary>
+    public IReadOnlyList<string> FactIds { get; init; } = [];
+
     /// <summary>Up to three suggested next steps.</summary>
     public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 

@@ -22,14 +22,15 @@ public sealed class ChatBot(
     ILogger<ChatBot>? logger = null,
     ChatMetrics? metrics = null,
     RequestRateLimiter? rateLimiter = null,
-    Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null) : IChatBot
+    Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null,
+    Answering.Retrieval.ISentenceEmbedder? embedder = null) : IChatBot
 {
     private readonly int _answerCacheSize = knowledgeOptions?.Value.AnswerCacheSize ?? 0;
 
     /// <summary>Longest question accepted, in characters.</summary>
     public const int MaxQuestionLength = 1000;
 
-    private readonly AnswerEngine _engine = new();
+    private readonly AnswerEngine _engine = new(embedder, knowledgeOptions?.Value.Answering == AnsweringEngine.Pipeline);
     private readonly CommandCatalog _catalog = catalog ?? CommandCatalog.Default;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 

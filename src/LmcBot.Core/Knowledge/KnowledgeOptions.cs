@@ -26,4 +26,11 @@ public sealed class KnowledgeOptions
     /// </summary>
     [Range(0, 1_000_000, ErrorMessage = "Knowledge:AnswerCacheSize must be between 0 (off) and 1000000.")]
     public int AnswerCacheSize { get; set; } = 1024;
+
+    /// <summary>
+    /// Which answering engine free-text questions go through (<c>Knowledge__Answering</c>): <c>Legacy</c>, the first
+    /// round's hand-tuned engine (default), or <c>Pipeline</c>, the staged pipeline with a fitted scorer
+    /// (docs/ANSWERING.md), which becomes the default once it meets the validation gates.
+    /// </summary>
+    public AnsweringEngine Answering { get; set; } = AnsweringEngine.Legacy;
 }

@@ -1,0 +1,52 @@
+using LmcBot.Core.Knowledge;
+
+namespace LmcBot.Core.Answering;
+
+/// <summary>
+/// Stage 6, decide: the best candidate's fitted probability against the threshold chosen on the
+/// validation questions. A few real constraints decline and say which: a year the knowledge has no
+/// figure for, an attribute no candidate holds. (An unknown name is decided earlier, before retrieval.)
+/// </summary>
+internal static class Decider
+{
+    public static Decision Decide(QuestionAnalysis q, KnowledgeIndex index, List<Candidate> ranked, double threshold, bool denseRan)
+    {
+        var best = ranked.Count > 0 ? ranked[0] : null;
+        if (best is null || best.Probability < threshold)
+        {
+            // The question names a year, and the series that would answer it has no point in that year.
+            if (q.Years.Count > 0 && ranked.Take(3).FirstOrDefault(c => c.Fact?.Fact.Kind == FactKind.Figure
+                    && c.Features[FeatureSet.IndexOf("entity-missing")] == 0 && c.Features[FeatureSet.IndexOf("coverage")] >= 0.5) is { Fact: { } figure }
+                && !index.Metrics[figure.Fact.Get("metric")!].Any(i => index.Facts[i].Years.Overlaps(q.Years)))
+                return Decline(ranked, threshold, denseRan, "missing-year", AnswerComposer.MissingYear(index, figure, q.Years[0]));
+            return new Decision
+            {
+                Answer = false, Best = best, Ranked = ranked, DecidedBy = "scorer", Threshold = threshold, DenseRan = denseRan,
+                Reason = DeclineReason(q, index),
+            };
+        }
+        if (q.Years.Count > 0 && best.Fact is { } fact && fact.Fact.Kind == FactKind.Figure && fact.Years.Count > 0 && !fact.Years.Overlaps(q.Years)
+            && !index.Metrics[fact.Fact.Get("metric")!].Any(i => index.Facts[i].Years.Overlaps(q.Years)))
+            return Decline(ranked, threshold, denseRan, "missing-year", AnswerComposer.MissingYear(index, fact, q.Years[0]));
+        return new Decision { Answer = true, Best = best, Ranked = ranked, DecidedBy = "scorer", Threshold = threshold, DenseRan = denseRan };
+    }
+
+    private static Decision Decline(List<Candidate> ranked, double threshold, bool denseRan, string by, Chat.Answer reply) => new()
+    {
+        Answer = false, Best = ranked.FirstOrDefault(), Ranked = ranked, DecidedBy = by, Threshold = threshold, DenseRan = denseRan, Reply = reply,
+    };
+
+    /// <summary>What to tell the user the knowledge base lacks.</summary>
+    public static string DeclineReason(QuestionAnalysis q, KnowledgeIndex index)
+    {
+        if (q.AsksAboutFuture)
+            return "My knowledge base has no record of that upcoming event.";
+        if (q.AskedAttribute is not null && q.Tokens.FirstOrDefault(t => Lexicon.Term(t) == q.AskedAttribute) is { } word)
+            return $"My knowledge base does not give the {word} of that.";
+        if (q.UnknownTerms.Count > 0)
+            return $"My knowledge base does not cover {AnswerFormatting.JoinAnd(q.UnknownTerms.Select(t => $"\"{t}\"").ToList())}{(q.Mentions.Count > 0 ? " for " + AnswerFormatting.JoinAnd(q.EntityIds.Select(e => index.Entities[e].Name).ToList()) : "")}.";
+        if (q.Mentions.Count > 0)
+            return $"My knowledge base does not answer that about {AnswerFormatting.JoinAnd(q.EntityIds.Select(e => index.Entities[e].Name).ToList())}.";
+        return "My knowledge base does not cover that.";
+    }
+}

@@ -1,0 +1,28 @@
+namespace LmcBot.Core.Answering;
+
+/// <summary>Stage 6's result: answer with <see cref="Best"/>, or decline and say why.</summary>
+internal sealed record Decision
+{
+    public required bool Answer { get; init; }
+
+    /// <summary>The candidate answered with (null on a decline that no candidate came near).</summary>
+    public Candidate? Best { get; init; }
+
+    /// <summary>Every candidate scored, best first.</summary>
+    public required IReadOnlyList<Candidate> Ranked { get; init; }
+
+    /// <summary>The stage or constraint that decided: scorer, unknown-name, missing-year, missing-attribute, nothing-known, smalltalk, help, empty.</summary>
+    public required string DecidedBy { get; init; }
+
+    /// <summary>The probability the answer had to reach.</summary>
+    public double Threshold { get; init; }
+
+    /// <summary>A decline's reason, said to the user.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>A decline's finished answer, when the constraint composes its own (a missing year offers the nearest ones).</summary>
+    public Chat.Answer? Reply { get; init; }
+
+    /// <summary>Whether the sentence model ran for this question.</summary>
+    public bool DenseRan { get; init; }
+}

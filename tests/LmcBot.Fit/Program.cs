@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Chat;
+using LmcBot.Evaluation;
+using LmcBot.Fit;
+
+// Fits the answering scorer on the training part of tests/eval and chooses its thresholds on the validation part.
+//   fit      rewrite src/LmcBot.Core/Answering/Scoring/scorer.json and docs/answering-fit.md
+//   report   answer the validation part with the committed scorer and print the figures (CI runs this)
+var verb = args.FirstOrDefault() ?? "report";
+var root = FindRoot();
+var rows = EvalSet.Load(root);
+var train = rows.Where(r => !r.IsValidation).ToList();
+var validation = rows.Where(r => r.IsValidation).ToList();
+Console.Error.WriteLine($"{rows.Count} labelled questions: {train.Count} training, {validation.Count} validation");
+ISentenceEmbedder? embedder = args.Contains("--no-model") ? null : Embedders.Default();
+using var bot = new EvalBot(root, embedder);
+var index = bot.KnowledgeBase.Current;
+
+if (verb == "report")
+{
+    var engine = new AnswerEngine(embedder, pipeline: true);
+    var results = validation.Select(r => (r, engine.Answer(r.Question, index))).ToList();
+    var report = EvalReport.Of(results);
+    Console.WriteLine($"validation: {report}");
+    if (args.Contains("--failures"))
+        foreach (var (row, answer) in report.Failures)
+            Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
+    return 0;
+}
+if (verb != "fit")
+{
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model]");
+    return 2;
+}
+
+var inspector = new AnswerPipeline(embedder, ScorerSettings.Default);
+var lexicalX = new List<float[]>();
+var lexicalY = new List<bool>();
+var hybridX = new List<float[]>();
+var hybridY = new List<bool>();
+var found = 0;
+foreach (var row in train)
+{
+    var (_, early, lexical, hybrid) = inspector.Inspect(row.Question, index);
+    if (early is not null) continue;
+    var any = false;
+    foreach (var c in lexical)
+    {
+        var label = row.Answerable && IsRight(row, c, index);
+        any |= label;
+        lexicalX.Add(c.Features);
+        lexicalY.Add(label);
+    }
+    foreach (var c in hybrid ?? [])
+    {
+        var label = row.Answerable && IsRight(row, c, index);
+        any |= label;
+        hybridX.Add(c.Features);
+        hybridY.Add(label);
+    }
+    if (any) found++;
+}
+Console.Error.WriteLine($"training: {lexicalX.Count} lexical and {hybridX.Count} hybrid candidates; a right candidate retrieved for {found} of {train.Count(r => r.Answerable)} answerable questions");
+
+var all = Enumerable.Repeat(true, FeatureSet.Count).ToArray();
+var noDense = FeatureSet.Names.Select(n => !FeatureSet.DenseNames.Contains(n)).ToArray();
+var denseOnly = FeatureSet.Names.Select(n => FeatureSet.DenseNames.Contains(n)).ToArray();
+var lexicalModel = Weights(LogisticFit.Fit(lexicalX, lexicalY, noDense));
+var hybridModel = hybridX.Count > 0 ? Weights(LogisticFit.Fit(hybridX, hybridY, all)) : lexicalModel;
+var denseModel = hybridX.Count > 0 ? Weights(LogisticFit.Fit(hybridX, hybridY, denseOnly)) : null;
+
+// Cascade and threshold, chosen on the validation part.
+var cascades = new[] { 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01 };
+var sweeps = new List<(double Cascade, Sweep Best, List<Point> Curve)>();
+foreach (var cascade in embedder is null ? [1.01] : cascades)
+{
+    var points = Points(new ScorerSettings { Threshold = 0, CascadeThreshold = cascade, Lexical = lexicalModel, Hybrid = hybridModel });
+    var (best, curve) = Choose(points);
+    sweeps.Add((cascade, best, curve));
+    Console.Error.WriteLine($"cascade {cascade}: best threshold {best.Threshold:0.000}: answers {best.AnswerRate:P1}, declines {best.DeclineRate:P1}, model ran for {best.DenseShare:P0}");
+}
+var top = sweeps.Max(s => s.Best.Objective);
+// The smallest cascade threshold (the model runs least) whose result is as good as the best, to within half a point.
+var chosen = sweeps.Where(s => s.Best.Objective >= top - 0.005).OrderBy(s => s.Cascade).First();
+var settings = new ScorerSettings
+{
+    Threshold = Math.Round(chosen.Best.Threshold, 4),
+    CascadeThreshold = chosen.Cascade,
+    Lexical = lexicalModel,
+    Hybrid = hybridModel,
+    Report = new Dictionary<string, JsonElement>
+    {
+        ["trainingQuestions"] = JsonSerializer.SerializeToElement(train.Count),
+        ["validationQuestions"] = JsonSerializer.SerializeToElement(validation.Count),
+        ["validationAnswerableRight"] = JsonSerializer.SerializeToElement(Math.Round(chosen.Best.AnswerRate, 4)),
+        ["validationDeclinesRight"] = JsonSerializer.SerializeToElement(Math.Round(chosen.Best.DeclineRate, 4)),
+        ["model"] = JsonSerializer.SerializeToElement(embedder?.ModelId ?? "none"),
+    },
+};
+File.WriteAllText(Path.Combine(root, "src", "LmcBot.Core", "Answering", "Scoring", "scorer.json"), settings.ToJson() + "\n");
+
+// Ablation on the validation part: each retrieval alone, then both, each at its own best threshold, no cascade.
+var ablation = new List<(string Name, Sweep Best)>
+{
+    ("lexical only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 0, Lexical = lexicalModel, Hybrid = lexicalModel })).Best),
+};
+if (denseModel is not null)
+{
+    ablation.Add(("dense only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = denseModel })).Best));
+    ablation.Add(("hybrid", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = hybridModel })).Best));
+}
+ablation.Add(("hybrid with the cascade (shipped)", chosen.Best));
+File.WriteAllText(Path.Combine(root, "docs", "answering-fit.md"), FitReport(settings, chosen.Curve, ablation, sweeps));
+Console.WriteLine($"chosen: cascade {settings.CascadeThreshold}, threshold {settings.Threshold}: answers right {chosen.Best.AnswerRate:P1}, declines right {chosen.Best.DeclineRate:P1}");
+return 0;
+
+List<Point> Points(ScorerSettings s)
+{
+    var engine = new AnswerEngine(embedder, s);
+    var points = new List<Point>();
+    foreach (var row in validation)
+    {
+        var answer = engine.Answer(row.Question, index);
+        points.Add(new Point(row, answer.Answered, answer.Answered ? answer.Confidence : -1, EvalJudge.IsRight(row, answer) || (!row.Answerable && answer.Answered), answer));
+    }
+    return points;
+}
+
+static (Sweep Best, List<Point> Curve) Choose(List<Point> points)
+{
+    var thresholds = Enumerable.Range(0, 100).Select(i => i / 100.0).ToList();
+    Sweep? best = null;
+    foreach (var t in thresholds)
+    {
+        int answerable = 0, right = 0, declines = 0, declined = 0;
+        foreach (var p in points)
+        {
+            var answers = p.Answered && p.Probability >= t;
+            if (p.Row.Answerable) { answerable++; if (answers && EvalJudge.AnsweredRight(p.Row, p.Answer)) right++; }
+            else { declines++; if (!answers) declined++; }
+        }
+        var a = answerable == 0 ? 1 : (double)right / answerable;
+        var d = declines == 0 ? 1 : (double)declined / declines;
+        var sweep = new Sweep(t, a, d, Math.Min(a / 0.95, d / 0.97), 0);
+        if (best is null || sweep.Objective > best.Objective + 1e-9) best = sweep;
+    }
+    return (best!, points);
+}
+
+static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, Sweep Best)> ablation, List<(double Cascade, Sweep Best, List<Point> Curve)> sweeps)
+{
+    var sb = new StringBuilder();
+    sb.AppendLine("# Scorer fit (generated by `dotnet run -c Release --project tests/LmcBot.Fit -- fit`; do not edit)");
+    sb.AppendLine();
+    sb.AppendLine($"Chosen on the validation part: decline threshold **{s.Threshold:0.###}**, cascade threshold **{s.CascadeThreshold:0.##}**.");
+    sb.AppendLine();
+    sb.AppendLine("## Ablation (validation part, each at its own best threshold)");
+    sb.AppendLine();
+    sb.AppendLine("| retrieval | threshold | answerable right | declines right |");
+    sb.AppendLine("|---|---|---|---|");
+    foreach (var (name, b) in ablation) sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {b.Threshold:0.00} | {b.AnswerRate:P1} | {b.DeclineRate:P1} |"));
+    sb.AppendLine();
+    sb.AppendLine("## Threshold curve (shipped cascade; validation part)");
+    sb.AppendLine();
+    sb.AppendLine("| threshold | answerable right | wrong answers let through (declines answered) |");
+    sb.AppendLine("|---|---|---|");
+    foreach (var t in new[] { 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })
+    {
+        int answerable = 0, right = 0, declines = 0, leaked = 0;
+        foreach (var p in curve)
+        {
+            var answers = p.Answered && p.Probability >= t;
+            if (p.Row.Answerable) { answerable++; if (answers && EvalJudge.AnsweredRight(p.Row, p.Answer)) right++; }
+            else { declines++; if (answers) leaked++; }
+        }
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {t:0.0} | {(double)right / Math.Max(1, answerable):P1} | {leaked} of {declines} |"));
+    }
+    sb.AppendLine();
+    sb.AppendLine("## Cascade (validation part)");
+    sb.AppendLine();
+    sb.AppendLine("| cascade threshold | best decline threshold | answerable right | declines right |");
+    sb.AppendLine("|---|---|---|---|");
+    foreach (var (c, b, _) in sweeps) sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {c:0.00} | {b.Threshold:0.00} | {b.AnswerRate:P1} | {b.DeclineRate:P1} |"));
+    sb.AppendLine();
+    sb.AppendLine("## Weights (hybrid model; features scaled to [0, 1])");
+    sb.AppendLine();
+    sb.AppendLine("| feature | hybrid | lexical |");
+    sb.AppendLine("|---|---|---|");
+    sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| (bias) | {s.Hybrid.Bias:0.00} | {s.Lexical.Bias:0.00} |"));
+    foreach (var name in FeatureSet.Names)
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Hybrid.Weights.GetValueOrDefault(name):0.00} | {s.Lexical.Weights.GetValueOrDefault(name):0.00} |"));
+    return sb.ToString();
+}
+
+static ModelWeights Weights((double Bias, double[] Weights) fit) => new()
+{
+    Bias = Math.Round(fit.Bias, 4),
+    Weights = FeatureSet.Names.Select((n, i) => (n, w: Math.Round(fit.Weights[i], 4))).Where(p => p.w != 0).ToDictionary(p => p.n, p => p.w, StringComparer.Ordinal),
+};
+
+static bool IsRight(EvalRow row, Candidate c, LmcBot.Core.Answering.KnowledgeIndex index)
+{
+    if (c.Fact is { } fact)
+    {
+        if (row.Facts.Contains(fact.Fact.Id, StringComparer.Ordinal)) return true;
+        return fact.Fact.Claim is { } claim && row.Facts.Any(f => index.FactNamed(f)?.Fact.Claim == claim);
+    }
+    var sentence = c.Sentence!;
+    var text = LmcBot.Core.Text.TextFolding.Fold(sentence.Text);
+    if (row.Sentence is { } wanted && (row.Document is null || row.Document == sentence.DocumentId) && text.Contains(LmcBot.Core.Text.TextFolding.Fold(wanted), StringComparison.Ordinal))
+        return true;
+    // A sentence that is the quote a labelled fact cites says the same thing.
+    return row.Facts.Any(f => index.FactNamed(f)?.Citation?.Quote is { } quote && LmcBot.Core.Text.TextFolding.Fold(quote).Contains(text, StringComparison.Ordinal));
+}
+
+static string Trim(string text) => text.Length > 160 ? text[..160] + "…" : text;
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "LmcBot.sln"))) return dir.FullName;
+    throw new InvalidOperationException("LmcBot.sln not found above " + AppContext.BaseDirectory);
+}
+
+internal sealed record Point(EvalRow Row, bool Answered, double Probability, bool Right, Answer Answer);
+
+internal sealed record Sweep(double Threshold, double AnswerRate, double DeclineRate, double Objective, double DenseShare);
+
+internal static class Embedders
+{
+    public static ISentenceEmbedder? Default() => null;
+}
