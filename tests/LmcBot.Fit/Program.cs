@@ -22,7 +22,7 @@ var index = bot.KnowledgeBase.Current;
 
 if (verb == "report")
 {
-    var engine = new AnswerEngine(embedder, pipeline: true);
+    var engine = new AnswerEngine(embedder, pipeline: !args.Contains("--legacy"));
     var results = validation.Select(r => (r, engine.Answer(r.Question, index))).ToList();
     var report = EvalReport.Of(results);
     Console.WriteLine($"validation: {report}");
@@ -33,7 +33,7 @@ if (verb == "report")
 }
 if (verb != "fit")
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model]");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model] [--legacy]");
     return 2;
 }
 
