@@ -23,9 +23,11 @@ var index = bot.KnowledgeBase.Current;
 if (verb == "report")
 {
     var engine = new AnswerEngine(embedder, pipeline: !args.Contains("--legacy"));
-    var results = validation.Select(r => (r, engine.Answer(r.Question, index))).ToList();
+    // --train reports the training part instead: failures to study are read there, never on the validation part.
+    var part = args.Contains("--train") ? train : validation;
+    var results = part.Select(r => (r, engine.Answer(r.Question, index))).ToList();
     var report = EvalReport.Of(results);
-    Console.WriteLine($"validation: {report}");
+    Console.WriteLine($"{(part == train ? "training" : "validation")}: {report}");
     if (args.Contains("--failures"))
         foreach (var (row, answer) in report.Failures)
             Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
@@ -33,7 +35,7 @@ if (verb == "report")
 }
 if (verb != "fit")
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model] [--legacy]");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model] [--legacy] [--train]");
     return 2;
 }
 

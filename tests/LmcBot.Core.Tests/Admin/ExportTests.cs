@@ -90,9 +90,7 @@ public sealed class ExportTests
         await admin.OkAsync("kb remove id:clr-opened");
     }
 
-    /// <summary>The questions of the shared dev evaluation files (../shared/eval/dev-questions*.jsonl).</summary>
+    /// <summary>Every fourth question of the repository's evaluation data (tests/eval), a spread over every topic.</summary>
     public static IEnumerable<string> DevQuestions() =>
-        Directory.GetFiles(Path.Combine(RepoPaths.Shared, "eval"), "dev-questions*.jsonl").Order(StringComparer.Ordinal)
-            .SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!);
+        LmcBot.Evaluation.EvalSet.Load(RepoPaths.Root).Where((_, i) => i % 4 == 0).Select(r => r.Question);
 }
