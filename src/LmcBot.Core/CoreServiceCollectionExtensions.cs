@@ -1,4 +1,5 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
@@ -27,7 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>());
+            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>(),
+                DenseVectorSource.ForKnowledgeFolder(Path.Combine(contentRoot, options.Folder)));
         });
         services.AddSingleton(sp =>
         {
