@@ -1,4 +1,5 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
@@ -24,10 +25,14 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ChatMetrics>();
         services.TryAddSingleton<RequestRateLimiter>();
+        // The sentence model (loaded on first use) and the knowledge folder's committed vectors; replaceable in tests.
+        services.TryAddSingleton(sp => DenseVectorSource.ForKnowledgeFolder(
+            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Folder)));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>());
+            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<DenseVectorSource>());
         });
         services.AddSingleton(sp =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
@@ -53,6 +54,8 @@ public sealed partial class KnowledgeEditor
             backup = Backup("import", out var backupError);
             if (backupError is not null) return Answer.Error(intent, backupError);
         }
+        // The sentences' vectors are computed before the write (the model may run) and stored in it.
+        var vectors = Store.PrepareVectors(SentenceRecord.FromDocument(document).Select(x => DenseText.ForSentence(x.Text)));
         var outcome = Apply((s, now) =>
         {
             var before = s.Documents.FindById(id);
@@ -61,6 +64,7 @@ public sealed partial class KnowledgeEditor
             document.UpdatedAt = now;
             if (ReplaceDocument(s, id, document) is { } replaceProblem)
                 return Outcome.Fail($"{fileName} was not imported: {replaceProblem}.");
+            s.PutVectors(vectors);
             var entry = actor.Entry(now, "import", "document", id);
             entry.DocumentBefore = before;
             entry.DocumentAfter = document;

@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
@@ -26,6 +27,7 @@ public sealed partial class KnowledgeEditor
             return Answer.Error(intent, $"The id '{explicitId}' is not valid: use 1-80 lowercase letters, digits and hyphens, for example nanning-vientiane-friendship.");
 
         var actor = AdminActor.From(request);
+        var vectors = Store.PrepareVectors([DenseText.ForFact(fact)]);
         var outcome = Apply((s, now) =>
         {
             if (explicitId is not null && s.Facts.FindById(explicitId) is { } clash)
@@ -42,6 +44,7 @@ public sealed partial class KnowledgeEditor
             fact.Version = 1;
             fact.UpdatedAt = now;
             s.Facts.Insert(fact);
+            s.PutVectors(vectors);
             var entry = actor.Entry(now, "add", "fact", fact.Id);
             entry.FactAfter = fact;
             return Outcome.Done(entry);
@@ -77,6 +80,11 @@ public sealed partial class KnowledgeEditor
         var renamed = new List<string>();
         var actor = AdminActor.From(request);
         string? statementNote = null;
+        // The edited fact's vector is computed before the write (the model may run); the write recomputes the edit
+        // from the fact as it then is, and a vector that no longer fits is filled in by the refresh after it.
+        var vectors = Store.Read(s => s.Facts.FindById(id)) is { Removed: false } seen
+            && Edited(seen, field, value, index, [], out _, out _) is { } preview
+            ? Store.PrepareVectors([DenseText.ForFact(preview)]) : new Dictionary<string, float[]>();
         var outcome = Apply((s, now) =>
         {
             var current = s.Facts.FindById(id);
@@ -85,13 +93,8 @@ public sealed partial class KnowledgeEditor
                 return Outcome.Fail($"Fact {id} changed since version {N(seen)} (now {N(current.Version)}); show it again (kb show id:{id}) and retry with version:{N(current.Version)}.");
             if (current.Removed)
                 return Outcome.Fail($"Fact {id} is removed. Restore it first (kb restore id:{id}).");
-            var updated = current.Clone();
-            if (SetField(updated, field, value, index, renamed) is { } fieldError) return Outcome.Fail(fieldError);
-            var kindField = FactKind.Find(updated.Kind)?.Field(field) is not null;
-            if (kindField && FactBuilder.Statement(current, index) is { } generated && generated == current.Statement)
-                updated.Statement = FactBuilder.Statement(updated, index) ?? updated.Statement;
-            else if (kindField)
-                statementNote = $"The statement was kept as it is: \"{updated.Statement}\" Change it too if it no longer fits (kb edit id:{id} field:statement value:\"…\").";
+            var updated = Edited(current, field, value, index, renamed, out var fieldError, out statementNote);
+            if (updated is null) return Outcome.Fail(fieldError!);
             if (KnowledgeStore.FactHash(updated) == KnowledgeStore.FactHash(current))
                 return Outcome.Nothing($"Fact {id} already has that {field}; nothing changed.");
             var errors = Validate(updated, s);
@@ -100,6 +103,7 @@ public sealed partial class KnowledgeEditor
             updated.UpdatedAt = now;
             MarkOverride(updated);
             s.Facts.Update(updated);
+            s.PutVectors(vectors);
             var entry = actor.Entry(now, "edit", "fact", id);
             entry.FactBefore = current;
             entry.FactAfter = updated;
@@ -179,6 +183,25 @@ public sealed partial class KnowledgeEditor
             Fields = [new("Statement", fact.Statement), new("Version", N(fact.Version)), new("Audit entry", $"#{N(entry.Id)}")],
             FollowUps = [removed ? new FollowUp("Restore it", $"kb restore id:{id}") : new FollowUp("Show it", $"kb show id:{id}"), UndoFollowUp(entry)],
         };
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> with one field set from <c>kb edit</c> text, its statement regenerated when it was the
+    /// generated one (else <paramref name="statementNote"/> says it was kept); null with <paramref name="error"/> when the edit is invalid.
+    /// </summary>
+    private static Fact? Edited(Fact current, string field, string value, Answering.KnowledgeIndex index, List<string> renamed,
+        out string? error, out string? statementNote)
+    {
+        statementNote = null;
+        var updated = current.Clone();
+        error = SetField(updated, field, value, index, renamed);
+        if (error is not null) return null;
+        var kindField = FactKind.Find(updated.Kind)?.Field(field) is not null;
+        if (kindField && FactBuilder.Statement(current, index) is { } generated && generated == current.Statement)
+            updated.Statement = FactBuilder.Statement(updated, index) ?? updated.Statement;
+        else if (kindField)
+            statementNote = $"The statement was kept as it is: \"{updated.Statement}\" Change it too if it no longer fits (kb edit id:{current.Id} field:statement value:\"…\").";
+        return updated;
     }
 
     /// <summary>Sets one field from <c>kb edit</c> text; an error names what is wrong and what fields exist.</summary>

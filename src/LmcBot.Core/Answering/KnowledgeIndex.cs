@@ -46,6 +46,9 @@ public sealed partial class KnowledgeIndex
     /// <summary>Per kind, the terms its facts' categorical fields use.</summary>
     internal Dictionary<string, HashSet<string>> KindCategoryTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Dense retrieval over the facts (items = <see cref="Facts"/> positions) and sentences (items = <see cref="Sentences"/> positions).</summary>
+    public Retrieval.DenseKnowledgeIndex Dense { get; private set; } = Retrieval.DenseKnowledgeIndex.Empty;
+
     public int FactCount => Facts.Count;
     public int SentenceCount => Sentences.Count;
     public int DocumentCount => Documents.Count;
@@ -232,6 +235,7 @@ public sealed partial class KnowledgeIndex
         foreach (var list in index.Metrics.Values)
             list.Sort((a, b) => string.CompareOrdinal(index.Facts[a].Fact.SortDate() ?? "", index.Facts[b].Fact.SortDate() ?? ""));
         index.IndexForAnswering();
+        index.Dense = Retrieval.DenseKnowledgeIndex.Build(content.Vectors, index.Facts.Select(f => f.Fact), index.Sentences.Select(s => s.Text));
         return index;
     }
 

@@ -1,4 +1,5 @@
 using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Text;
 
 namespace LmcBot.Core.Knowledge;
@@ -16,13 +17,14 @@ public sealed class KnowledgeBase : IDisposable
     private KnowledgeIndex _index;
 
     /// <param name="folder">The shipped <c>knowledge/</c> folder, or null for a database used on its own.</param>
-    public KnowledgeBase(KnowledgeStore store, string? folder, int backups = 5)
+    /// <param name="progress">Texts embedded by the sentence model while opening (a first sync, vectors filled in).</param>
+    public KnowledgeBase(KnowledgeStore store, string? folder, int backups = 5, IProgress<EmbeddingProgress>? progress = null)
     {
         Store = store;
         _folder = folder;
         Backups = backups;
-        LastSync = _folder is null ? SyncReport.Unchanged : SyncFromFolder(force: false);
-        _index = KnowledgeIndex.Build(store.ReadAll());
+        LastSync = _folder is null ? SyncReport.Unchanged : SyncFromFolder(force: false, progress);
+        _index = KnowledgeIndex.Build(store.ReadAllWithVectors(progress));
         _unansweredKeys = store.Read(s => s.Unanswered.FindAll().Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -37,9 +39,10 @@ public sealed class KnowledgeBase : IDisposable
     public SyncReport LastSync { get; private set; }
 
     /// <summary>Re-reads the folder and syncs it (when it changed, or always with <paramref name="force"/>).</summary>
-    public SyncReport Ingest(bool force)
+    /// <param name="progress">Texts embedded by the sentence model so far, for a long ingest the CLI shows.</param>
+    public SyncReport Ingest(bool force, IProgress<EmbeddingProgress>? progress = null)
     {
-        var report = SyncFromFolder(force);
+        var report = SyncFromFolder(force, progress);
         if (report.Changed) Refresh();
         LastSync = report;
         return report;
@@ -50,16 +53,16 @@ public sealed class KnowledgeBase : IDisposable
     public void Refresh()
     {
         lock (_refreshLock)
-            Volatile.Write(ref _index, KnowledgeIndex.Build(Store.ReadAll()));
+            Volatile.Write(ref _index, KnowledgeIndex.Build(Store.ReadAllWithVectors()));
     }
 
-    private SyncReport SyncFromFolder(bool force)
+    private SyncReport SyncFromFolder(bool force, IProgress<EmbeddingProgress>? progress = null)
     {
         if (_folder is null) return SyncReport.Unchanged;
         if (!force && Store.SyncedHash is { } synced && synced == KnowledgeFolderReader.HashFolder(_folder))
             return SyncReport.Unchanged;
         var set = KnowledgeFolderReader.Read(_folder);
-        return Store.Sync(set);
+        return Store.Sync(set, progress);
     }
 
     /// <summary>Counts a declined question so admins see it in <c>kb unanswered</c>.</summary>

@@ -1,4 +1,5 @@
 using LiteDB;
+using LmcBot.Core.Answering.Retrieval;
 
 namespace LmcBot.Core.Knowledge;
 
@@ -13,9 +14,14 @@ public sealed class KnowledgeStore : IDisposable
     private readonly Lock _writeLock = new();
     private readonly TimeProvider _time;
 
-    public KnowledgeStore(string path, TimeProvider? time = null)
+    /// <param name="vectors">
+    /// Where the vectors of facts and sentences come from (the committed file, then the model); null keeps no vectors,
+    /// so answering has no dense retrieval (tests that do not need it, tools).
+    /// </param>
+    public KnowledgeStore(string path, TimeProvider? time = null, DenseVectorSource? vectors = null)
     {
         _time = time ?? TimeProvider.System;
+        VectorSource = vectors;
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -27,7 +33,11 @@ public sealed class KnowledgeStore : IDisposable
         Sentences.EnsureIndex(s => s.DocumentId);
         Sentences.EnsureIndex("Terms", "$.Terms[*]");
         Audit.EnsureIndex(a => a.TargetId);
+        Vectors.EnsureIndex(v => v.Model);
     }
+
+    /// <summary>The sentence model and committed vectors this store embeds with, or null for none.</summary>
+    public DenseVectorSource? VectorSource { get; }
 
     public string Path { get; }
 
@@ -36,6 +46,8 @@ public sealed class KnowledgeStore : IDisposable
     internal ILiteCollection<Entity> Entities => _db.GetCollection<Entity>("entities");
     internal ILiteCollection<SentenceRecord> Sentences => _db.GetCollection<SentenceRecord>("sentences");
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
+    /// <summary>Vectors by content hash (<see cref="DenseText.Hash"/>); identical texts share one.</summary>
+    internal ILiteCollection<StoredVector> Vectors => _db.GetCollection<StoredVector>("vectors");
     internal ILiteCollection<UnansweredQuestion> Unanswered => _db.GetCollection<UnansweredQuestion>("unanswered");
     private ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
 
@@ -53,8 +65,73 @@ public sealed class KnowledgeStore : IDisposable
                 Facts.FindAll().ToList(),
                 Documents.FindAll().ToList(),
                 Sentences.FindAll().ToList(),
-                Entities.FindAll().ToList());
+                Entities.FindAll().ToList(),
+                ReadVectors());
         }
+    }
+
+    /// <summary>
+    /// <see cref="ReadAll"/>, after giving every fact and sentence that lacks a vector one (a database made before
+    /// vectors were kept, a fact brought back by undo): computed outside the lock, then stored in one transaction.
+    /// </summary>
+    public KnowledgeContent ReadAllWithVectors(IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var content = ReadAll();
+        if (VectorSource is not { } source || content.Vectors is not { } stored) return content;
+        var computed = source.VectorsFor(VectorTexts(content.Facts, content.Sentences), stored.ByHash.ContainsKey, progress, cancellationToken);
+        if (computed.Count == 0) return content;
+        Write(s => { s.PutVectors(computed); return computed.Count; });
+        var merged = new Dictionary<string, float[]>(stored.ByHash, StringComparer.Ordinal);
+        foreach (var (hash, vector) in computed) merged[hash] = vector;
+        return content with { Vectors = stored with { ByHash = merged } };
+    }
+
+    /// <summary>The texts whose vectors answering needs: every fact (removed ones too, so a restore needs no model) and sentence.</summary>
+    private static IEnumerable<string> VectorTexts(IEnumerable<Fact> facts, IEnumerable<SentenceRecord> sentences) => DenseText.ForKnowledge(facts, sentences);
+
+    /// <summary>
+    /// Vectors for <paramref name="texts"/> that the store lacks, computed now, outside the write lock (the model may
+    /// run): pass the result to <see cref="PutVectors"/> inside the write that stores the records. Empty without a source.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]> PrepareVectors(IEnumerable<string> texts, IProgress<EmbeddingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (VectorSource is not { } source) return new Dictionary<string, float[]>();
+        var stored = StoredVectorIds();
+        return source.VectorsFor(texts, stored.Contains, progress, cancellationToken);
+    }
+
+    /// <summary>Stores prepared vectors the store does not have yet; call inside <see cref="Write{T}"/>.</summary>
+    internal void PutVectors(IReadOnlyDictionary<string, float[]> vectors)
+    {
+        if (VectorSource is not { } source) return;
+        foreach (var (hash, vector) in vectors)
+            if (vector.Length == source.Dimensions && Vectors.FindById(hash) is null)
+                Vectors.Insert(new StoredVector { Id = hash, Model = source.ModelId, Data = VectorBytes.Encode(vector) });
+    }
+
+    private HashSet<string> StoredVectorIds()
+    {
+        lock (_writeLock)
+            return Vectors.Query().Select(v => v.Id).ToEnumerable().ToHashSet(StringComparer.Ordinal);
+    }
+
+    private KnowledgeVectors? ReadVectors()
+    {
+        if (VectorSource is not { } source) return null;
+        var model = source.ModelId;
+        var byHash = Vectors.Find(v => v.Model == model).ToDictionary(v => v.Id, v => VectorBytes.Decode(v.Data), StringComparer.Ordinal);
+        return new KnowledgeVectors(model, source.Dimensions, byHash);
+    }
+
+    /// <summary>Deletes vectors that no fact or sentence uses any more (or that another model made); inside a transaction.</summary>
+    private int PruneVectors()
+    {
+        if (VectorSource is not { } source) return 0;
+        var used = VectorTexts(Facts.FindAll(), Sentences.FindAll()).Select(source.Hash).ToHashSet(StringComparer.Ordinal);
+        var unused = Vectors.Query().Select(v => v.Id).ToEnumerable().Where(id => !used.Contains(id)).ToList();
+        foreach (var id in unused) Vectors.Delete(id);
+        return unused.Count;
     }
 
     /// <summary>A cheap readability probe for health checks.</summary>
@@ -78,8 +155,11 @@ public sealed class KnowledgeStore : IDisposable
     /// Brings the shipped records in line with <paramref name="set"/>. Records an admin made or changed are
     /// never overwritten: a conflicting shipped change is reported and written to the audit trail instead.
     /// </summary>
-    public SyncReport Sync(KnowledgeSet set)
+    /// <param name="progress">Reports texts embedded by the model (the committed vector file usually leaves none).</param>
+    public SyncReport Sync(KnowledgeSet set, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Outside the lock: vectors for every shipped fact and sentence the store lacks (a superset of what is written).
+        var vectors = PrepareVectors(VectorTexts(set.Facts, set.Documents.SelectMany(SentenceRecord.FromDocument)), progress, cancellationToken);
         lock (_writeLock)
         {
             var now = Now;
@@ -171,6 +251,8 @@ public sealed class KnowledgeStore : IDisposable
                     if (Entities.FindById(entity.Name) is not { Origin: KnowledgeOrigin.Admin })
                         Entities.Upsert(entity);
 
+                PutVectors(vectors);
+                PruneVectors();
                 Meta.Upsert(new BsonDocument { ["_id"] = KnowledgeHashKey, ["value"] = set.ContentHash });
                 _db.Commit();
             }

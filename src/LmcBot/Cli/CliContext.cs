@@ -1,4 +1,5 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
@@ -21,7 +22,10 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     public string KnowledgeFolder => Path.GetFullPath(Path.Combine(ContentRoot, KnowledgeOptions.Folder));
 
     /// <summary>Opens the database, creating it from the knowledge folder when missing or re-syncing when the files changed.</summary>
-    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(new KnowledgeStore(DatabasePath), KnowledgeFolder, KnowledgeOptions.Backups);
+    /// <remarks>The sentence model loads only when a text lacks a vector (the committed file covers the shipped knowledge).</remarks>
+    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(
+        new KnowledgeStore(DatabasePath, vectors: DenseVectorSource.ForKnowledgeFolder(KnowledgeFolder)), KnowledgeFolder, KnowledgeOptions.Backups,
+        new ConsoleEmbeddingProgress(Console.Error));
 
     public ChatBot CreateBot()
     {

@@ -97,6 +97,7 @@ public static class LmcBotCli
         root.Subcommands.Add(KbVerb.Build(output, error));
         root.Subcommands.Add(TeamsVerb.Create(output));
         root.Subcommands.Add(HealthcheckVerb.Create(output, error));
+        root.Subcommands.Add(VectorsVerb.Create(output, error));
         return root;
     }
 

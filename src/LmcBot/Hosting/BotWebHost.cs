@@ -19,6 +19,8 @@ public static class BotWebHost
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddLmcBotHealthChecks();
         builder.Services.AddHostedService<KnowledgeBaseWarmup>();
+        builder.Services.AddSingleton<SentenceModelWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SentenceModelWarmup>());
         builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
 

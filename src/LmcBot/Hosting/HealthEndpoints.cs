@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LmcBot.Hosting;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (database, Discord gateway), each with a JSON body.</summary>
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (database, sentence model, Discord gateway), each with a JSON body.</summary>
 public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
@@ -17,6 +17,7 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy("The process is running."), [LiveTag])
             .AddCheck<KnowledgeDatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<SentenceModelHealthCheck>("sentence-model", tags: [ReadyTag])
             .AddCheck<DiscordGatewayHealthCheck>("discord-gateway", tags: [ReadyTag]);
         return services;
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using LmcBot.Cli;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
+using LmcBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +27,61 @@ public sealed class HostEndpointTests
         var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("discord-gateway").GetProperty("status").GetString());
+        Assert.Contains("all-MiniLM-L6-v2 is loaded", checks.GetProperty("sentence-model").GetProperty("description").GetString());
         Assert.True(JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").TryGetProperty("self", out _));
+    }
+
+    [Fact]
+    public async Task Ready_WhileTheSentenceModelLoads_Is503SayingSo_ThenReady()
+    {
+        using var release = new ManualResetEventSlim();
+        var embedder = new GatedEmbedder(release);
+        await using var host = await HostFixture.StartAsync(waitForModel: false,
+            configure: b => b.Services.AddSingleton(Source(embedder)));
+
+        var live = await host.Client.GetAsync("/health/live");
+        var loading = await host.Client.GetAsync("/health/ready");
+        release.Set();
+        await host.App.Services.GetRequiredService<SentenceModelWarmup>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        var ready = await host.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, loading.StatusCode);
+        Assert.Contains("all-MiniLM-L6-v2 is still loading", await loading.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_SentenceModelFailedToLoad_Is503WithTheReason_WhileLiveIs200()
+    {
+        using var release = new ManualResetEventSlim(initialState: true);
+        await using var host = await HostFixture.StartAsync(
+            configure: b => b.Services.AddSingleton(Source(new GatedEmbedder(release, fail: true))));
+
+        var live = await host.Client.GetAsync("/health/live");
+        var ready = await host.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var model = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("sentence-model");
+        Assert.Contains("could not be loaded: DllNotFoundException: onnxruntime", model.GetProperty("description").GetString());
+    }
+
+    /// <summary>The committed vectors cover the shipped knowledge, so only the warm-up calls the stand-in model.</summary>
+    private static DenseVectorSource Source(ISentenceEmbedder embedder) =>
+        new(embedder, VectorFile.PathFor(LmcBot.Core.Tests.Support.RepoPaths.Knowledge, MiniLmSentenceEmbedder.Model));
+
+    /// <summary>MiniLM's id and width, with loading that waits for the test (and can fail as a missing native library does).</summary>
+    private sealed class GatedEmbedder(ManualResetEventSlim release, bool fail = false) : ISentenceEmbedder
+    {
+        public string ModelId => MiniLmSentenceEmbedder.Model;
+        public int Dimensions => MiniLmSentenceEmbedder.VectorDimensions;
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            release.Wait(TimeSpan.FromSeconds(30), cancellationToken);
+            if (fail) throw new DllNotFoundException("onnxruntime");
+            return texts.Select(_ => Enumerable.Range(0, Dimensions).Select(i => i == 0 ? 1f : 0f).ToArray()).ToArray();
+        }
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class HostFixture : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostFixture> StartAsync(IDictionary<string, string?>? settings = null, Func<TempDirectory, string>? databasePath = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="waitForModel">Return only once the sentence model's warm-up has finished (so /health/ready is settled).</param>
+    public static async Task<HostFixture> StartAsync(IDictionary<string, string?>? settings = null, Func<TempDirectory, string>? databasePath = null,
+        Action<WebApplicationBuilder>? configure = null, bool waitForModel = true)
     {
         var directory = new TempDirectory();
         var all = new Dictionary<string, string?>
@@ -36,6 +38,7 @@ public sealed class HostFixture : IAsyncDisposable
         args.AddRange(all.Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = BotWebHost.Build([.. args], configure);
         await app.StartAsync();
+        if (waitForModel) await app.Services.GetRequiredService<SentenceModelWarmup>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HostFixture(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }, directory);
     }

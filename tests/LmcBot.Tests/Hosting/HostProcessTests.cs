@@ -42,6 +42,18 @@ public sealed partial class HostProcessTests : IDisposable
         throw new InvalidOperationException("The host did not start: " + string.Join('\n', lines) + await process.StandardError.ReadToEndAsync());
     }
 
+    /// <summary>/health/ready once the sentence model has loaded in the background: asked every 200 ms, for at most 60 s.</summary>
+    private static async Task<HttpStatusCode> ReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var response = await client.GetAsync("/health/ready");
+            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) return response.StatusCode;
+            await Task.Delay(200);
+        }
+    }
+
     private static void Kill(Process process)
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);
@@ -99,7 +111,7 @@ public sealed partial class HostProcessTests : IDisposable
             var lines = new List<string>();
             var address = await WaitForAddressAsync(process, lines);
             using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await ReadyAsync(client));
             var log = _directory.File("lmcbot-log.db");
             Assert.True(File.Exists(_directory.File("lmcbot.db")), "--db must reach the web host");
             Assert.True(File.Exists(log) && new FileInfo(log).Length > 0, "the knowledge sync leaves pages in the LiteDB log while running");

@@ -1,0 +1,59 @@
+using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Knowledge;
+using LmcBot.Core.Tests.Support;
+
+namespace LmcBot.Core.Tests.Retrieval;
+
+/// <summary>The real all-MiniLM-L6-v2 (loaded once for the process, as the bot does).</summary>
+public sealed class MiniLmSentenceEmbedderTests
+{
+    private static float Dot(float[] a, float[] b) => a.Zip(b, (x, y) => x * y).Sum();
+
+    [Fact]
+    public void Embed_Gives384WideUnitVectors_AndAParaphraseIsNearerThanAnUnrelatedFact()
+    {
+        var v = MiniLmSentenceEmbedder.Shared.Embed([
+            "how old is the Lancang-Mekong Cooperation",
+            "The Lancang-Mekong Cooperation was founded in 2016.",
+            "The StarExpress train connects Kunming to Vientiane via Luang Prabang.",
+        ]);
+
+        Assert.All(v, vector => Assert.Equal(384, vector.Length));
+        Assert.All(v, vector => Assert.Equal(1f, MathF.Sqrt(Dot(vector, vector)), 3));
+        Assert.True(Dot(v[0], v[1]) > Dot(v[0], v[2]), $"founding {Dot(v[0], v[1])}, train {Dot(v[0], v[2])}");
+    }
+
+    [Fact]
+    public void CommittedVectors_AreWhatTheModelComputes()
+    {
+        var set = KnowledgeFolderReader.Read(RepoPaths.Knowledge);
+        var file = VectorFile.Read(VectorFile.PathFor(RepoPaths.Knowledge, MiniLmSentenceEmbedder.Model));
+        var texts = ShippedVectors.Texts(set).Take(3).ToList();
+
+        var fresh = MiniLmSentenceEmbedder.Shared.Embed(texts);
+
+        for (var i = 0; i < texts.Count; i++)
+            Assert.True(Dot(fresh[i], file.ByHash[DenseText.Hash(MiniLmSentenceEmbedder.Model, texts[i])]) > 0.999f, texts[i]);
+    }
+
+    [Fact]
+    public async Task ConcurrentFirstUse_LoadsOneModel_AndEveryCallerGetsTheSameVector()
+    {
+        using var embedder = new MiniLmSentenceEmbedder();
+        Assert.False(embedder.IsLoaded);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => embedder.Embed(["sister city of Chiang Mai"])[0])));
+
+        Assert.True(embedder.IsLoaded);
+        Assert.All(results, r => Assert.Equal(results[0], r));
+    }
+
+    [Fact]
+    public void Disposed_RefusesToEmbed()
+    {
+        var embedder = new MiniLmSentenceEmbedder();
+        embedder.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => embedder.Embed(["x"]));
+    }
+}
