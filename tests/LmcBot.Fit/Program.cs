@@ -33,6 +33,33 @@ if (verb == "report")
             Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
+if (verb == "diagnose")
+{
+    // Where the training questions go wrong: no right candidate retrieved, a right one not ranked first,
+    // ranked first but composed without the expected patterns, or right but below the threshold.
+    var pipeline = new AnswerPipeline(embedder, ScorerSettings.Default);
+    var engine = new AnswerEngine(embedder, pipeline: true);
+    var counts = new Dictionary<string, int>();
+    foreach (var row in train.Where(r => r.Answerable))
+    {
+        var (_, early, lexical, hybrid) = pipeline.Inspect(row.Question, index);
+        var candidates = hybrid ?? lexical;
+        var model = hybrid is null ? ScorerSettings.Default.LexicalModel : ScorerSettings.Default.HybridModel;
+        foreach (var c in candidates) c.Probability = model.Probability(c.Features);
+        var ranked = candidates.OrderByDescending(c => c.Probability).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var answer = engine.Answer(row.Question, index);
+        var kind = early is not null ? "early-" + early
+            : !ranked.Any(c => IsRight(row, c, index)) ? "not-retrieved"
+            : !IsRight(row, ranked[0], index) ? (EvalJudge.AnsweredRight(row, answer) ? "right-anyway" : "not-first")
+            : EvalJudge.AnsweredRight(row, answer) ? "right"
+            : answer.Answered ? "composed-wrong" : "below-threshold";
+        counts[kind] = counts.GetValueOrDefault(kind) + 1;
+        if (args.Contains("--failures") && kind is not ("right" or "right-anyway"))
+            Console.WriteLine($"{kind,-16} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n   top: {(ranked.Count > 0 ? $"{ranked[0].Probability:0.00} {ranked[0]}" : "-")}\n   -> {Trim(answer.Text)}");
+    }
+    foreach (var (kind, n) in counts.OrderByDescending(p => p.Value)) Console.WriteLine($"{kind}: {n}");
+    return 0;
+}
 if (verb != "fit")
 {
     Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model] [--legacy] [--train]");
@@ -40,50 +67,40 @@ if (verb != "fit")
 }
 
 var inspector = new AnswerPipeline(embedder, ScorerSettings.Default);
-var lexicalX = new List<float[]>();
-var lexicalY = new List<bool>();
-var hybridX = new List<float[]>();
-var hybridY = new List<bool>();
+var lexicalGroups = new List<(EvalRow Row, List<float[]> X, List<bool> Y)>();
+var hybridGroups = new List<(EvalRow Row, List<float[]> X, List<bool> Y)>();
 var found = 0;
 foreach (var row in train)
 {
     var (_, early, lexical, hybrid) = inspector.Inspect(row.Question, index);
     if (early is not null) continue;
-    var any = false;
-    foreach (var c in lexical)
-    {
-        var label = row.Answerable && IsRight(row, c, index);
-        any |= label;
-        lexicalX.Add(c.Features);
-        lexicalY.Add(label);
-    }
-    foreach (var c in hybrid ?? [])
-    {
-        var label = row.Answerable && IsRight(row, c, index);
-        any |= label;
-        hybridX.Add(c.Features);
-        hybridY.Add(label);
-    }
-    if (any) found++;
+    var lex = (row, lexical.Select(c => c.Features).ToList(), lexical.Select(c => row.Answerable && IsRight(row, c, index)).ToList());
+    lexicalGroups.Add(lex);
+    if (hybrid is not null)
+        hybridGroups.Add((row, hybrid.Select(c => c.Features).ToList(), hybrid.Select(c => row.Answerable && IsRight(row, c, index)).ToList()));
+    if ((hybrid is null ? lex.Item3 : hybridGroups[^1].Y).Any(y => y)) found++;
 }
-Console.Error.WriteLine($"training: {lexicalX.Count} lexical and {hybridX.Count} hybrid candidates; a right candidate retrieved for {found} of {train.Count(r => r.Answerable)} answerable questions");
+Console.Error.WriteLine($"training: {lexicalGroups.Sum(g => g.X.Count)} lexical and {hybridGroups.Sum(g => g.X.Count)} hybrid candidates; a right candidate retrieved for {found} of {train.Count(r => r.Answerable)} answerable questions");
 
-var all = Enumerable.Repeat(true, FeatureSet.Count).ToArray();
-var noDense = FeatureSet.Names.Select(n => !FeatureSet.DenseNames.Contains(n)).ToArray();
-var denseOnly = FeatureSet.Names.Select(n => FeatureSet.DenseNames.Contains(n)).ToArray();
-var lexicalModel = Weights(LogisticFit.Fit(lexicalX, lexicalY, noDense));
-var hybridModel = hybridX.Count > 0 ? Weights(LogisticFit.Fit(hybridX, hybridY, all)) : lexicalModel;
-var denseModel = hybridX.Count > 0 ? Weights(LogisticFit.Fit(hybridX, hybridY, denseOnly)) : null;
+bool[] Use(Func<string, bool> keep) => FeatureSet.Names.Select(keep).ToArray();
+var rankLexical = Use(n => !FeatureSet.DenseNames.Contains(n) && !FeatureSet.DecisionNames.Contains(n));
+var rankHybrid = Use(n => !FeatureSet.DecisionNames.Contains(n));
+var decideLexical = Use(n => !FeatureSet.DenseNames.Contains(n));
+var decideHybrid = Use(_ => true);
+var (lexicalModel, lexicalDecide) = FitPair(lexicalGroups, rankLexical, decideLexical);
+var (hybridModel, hybridDecide) = hybridGroups.Count > 0 ? FitPair(hybridGroups, rankHybrid, decideHybrid) : (lexicalModel, lexicalDecide);
+var denseOnlyUse = Use(n => FeatureSet.DenseNames.Contains(n));
+var (denseModel, denseDecide) = hybridGroups.Count > 0 ? FitPair(hybridGroups, denseOnlyUse, Use(n => FeatureSet.DenseNames.Contains(n) || FeatureSet.DecisionNames.Contains(n))) : (null, null);
 
 // Cascade and threshold, chosen on the validation part.
-var cascades = new[] { 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01 };
+var cascades = new[] { 0.6, 0.8, 0.9, 1.01 };
 var sweeps = new List<(double Cascade, Sweep Best, List<Point> Curve)>();
 foreach (var cascade in embedder is null ? [1.01] : cascades)
 {
-    var points = Points(new ScorerSettings { Threshold = 0, CascadeThreshold = cascade, Lexical = lexicalModel, Hybrid = hybridModel });
+    var points = Points(new ScorerSettings { Threshold = 0, CascadeThreshold = cascade, Lexical = lexicalModel, Hybrid = hybridModel, LexicalDecide = lexicalDecide, HybridDecide = hybridDecide });
     var (best, curve) = Choose(points);
     sweeps.Add((cascade, best, curve));
-    Console.Error.WriteLine($"cascade {cascade}: best threshold {best.Threshold:0.000}: answers {best.AnswerRate:P1}, declines {best.DeclineRate:P1}, model ran for {best.DenseShare:P0}");
+    Console.Error.WriteLine($"cascade {cascade}: best threshold {best.Threshold:0.000}: answers {best.AnswerRate:P1}, declines {best.DeclineRate:P1}");
 }
 var top = sweeps.Max(s => s.Best.Objective);
 // The smallest cascade threshold (the model runs least) whose result is as good as the best, to within half a point.
@@ -94,6 +111,8 @@ var settings = new ScorerSettings
     CascadeThreshold = chosen.Cascade,
     Lexical = lexicalModel,
     Hybrid = hybridModel,
+    LexicalDecide = lexicalDecide,
+    HybridDecide = hybridDecide,
     Report = new Dictionary<string, JsonElement>
     {
         ["trainingQuestions"] = JsonSerializer.SerializeToElement(train.Count),
@@ -108,12 +127,12 @@ File.WriteAllText(Path.Combine(root, "src", "LmcBot.Core", "Answering", "Scoring
 // Ablation on the validation part: each retrieval alone, then both, each at its own best threshold, no cascade.
 var ablation = new List<(string Name, Sweep Best)>
 {
-    ("lexical only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 0, Lexical = lexicalModel, Hybrid = lexicalModel })).Best),
+    ("lexical only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 0, Lexical = lexicalModel, Hybrid = lexicalModel, LexicalDecide = lexicalDecide, HybridDecide = lexicalDecide })).Best),
 };
 if (denseModel is not null)
 {
-    ablation.Add(("dense only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = denseModel })).Best));
-    ablation.Add(("hybrid", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = hybridModel })).Best));
+    ablation.Add(("dense only", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = denseModel, LexicalDecide = lexicalDecide, HybridDecide = denseDecide })).Best));
+    ablation.Add(("hybrid", Choose(Points(new ScorerSettings { Threshold = 0, CascadeThreshold = 1.01, Lexical = lexicalModel, Hybrid = hybridModel, LexicalDecide = lexicalDecide, HybridDecide = hybridDecide })).Best));
 }
 ablation.Add(("hybrid with the cascade (shipped)", chosen.Best));
 File.WriteAllText(Path.Combine(root, "docs", "answering-fit.md"), FitReport(settings, chosen.Curve, ablation, sweeps));
@@ -198,6 +217,26 @@ static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, 
     return sb.ToString();
 }
 
+(ModelWeights Rank, ModelWeights Decide) FitPair(List<(EvalRow Row, List<float[]> X, List<bool> Y)> groups, bool[] rankUse, bool[] decideUse)
+{
+    var rankWeights = LogisticFit.FitConditional([.. groups.Select(g => ((IReadOnlyList<float[]>)g.X, (IReadOnlyList<bool>)g.Y))], rankUse);
+    var rank = Weights((0, rankWeights));
+    var ranker = rank.ToModel();
+    var tops = new List<float[]>();
+    var labels = new List<bool>();
+    foreach (var (row, x, y) in groups)
+    {
+        if (x.Count == 0) continue;
+        var order = Enumerable.Range(0, x.Count).Select(i => (i, z: ranker.LogOdds(x[i]))).OrderByDescending(p => p.z).ToList();
+        var top = (float[])x[order[0].i].Clone();
+        var lead = order.Count == 1 ? 10 : order[0].z - order[1].z;
+        top[FeatureSet.IndexOf("rank-margin")] = (float)(lead / (1 + lead));
+        tops.Add(top);
+        labels.Add(y[order[0].i]);
+    }
+    return (rank, Weights(LogisticFit.Fit(tops, labels, decideUse)));
+}
+
 static ModelWeights Weights((double Bias, double[] Weights) fit) => new()
 {
     Bias = Math.Round(fit.Bias, 4),
@@ -234,5 +273,5 @@ internal sealed record Sweep(double Threshold, double AnswerRate, double Decline
 
 internal static class Embedders
 {
-    public static ISentenceEmbedder? Default() => null;
+    public static ISentenceEmbedder? Default() => MiniLmSentenceEmbedder.Shared;
 }

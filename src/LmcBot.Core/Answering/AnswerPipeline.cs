@@ -30,7 +30,7 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         var candidates = CandidateRetriever.Lexical(q, index);
         var extractor = new FeatureExtractor(q, index);
         extractor.Extract(candidates);
-        Score(candidates, settings.LexicalModel);
+        Score(candidates, settings.LexicalModel, settings.LexicalDecideModel);
         var lexicalBest = candidates.Count > 0 ? candidates[0].Probability : 0;
         if (trace is not null)
         {
@@ -44,7 +44,7 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
             var vector = embedder.Embed([q.CanonicalText])[0];
             CandidateRetriever.AddDense(candidates, vector, index);
             extractor.Extract(candidates);
-            Score(candidates, settings.HybridModel);
+            Score(candidates, settings.HybridModel, settings.HybridDecideModel);
             denseRan = true;
         }
         else if (lexicalBest >= settings.CascadeThreshold)
@@ -88,9 +88,23 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         return answer;
     }
 
-    private static void Score(List<Candidate> candidates, LogisticModel model)
+    private static readonly int RankMargin = FeatureSet.IndexOf("rank-margin");
+
+    /// <summary>
+    /// Ranks the candidates by the ranker's log-odds, then gives the first one the decide model's probability
+    /// (which also reads its lead over the runner-up); the others keep the ranker's probability.
+    /// </summary>
+    internal static void Score(List<Candidate> candidates, LogisticModel ranker, LogisticModel? decide)
     {
-        foreach (var c in candidates) c.Probability = model.Probability(c.Features);
+        foreach (var c in candidates)
+        {
+            c.Features[RankMargin] = 0;
+            c.Probability = ranker.Probability(c.Features);
+        }
         candidates.Sort((a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : string.CompareOrdinal(a.Key, b.Key));
+        if (candidates.Count == 0) return;
+        var lead = candidates.Count == 1 ? 10 : ranker.LogOdds(candidates[0].Features) - ranker.LogOdds(candidates[1].Features);
+        candidates[0].Features[RankMargin] = (float)(lead / (1 + lead));
+        if (decide is not null) candidates[0].Probability = decide.Probability(candidates[0].Features);
     }
 }

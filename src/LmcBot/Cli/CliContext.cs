@@ -30,7 +30,8 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     public ChatBot CreateBot()
     {
         var admin = Configuration.GetSection(AdminOptions.SectionName).Get<AdminOptions>() ?? new AdminOptions();
-        return new ChatBot(KnowledgeBase, new AdminPolicy(admin), new KnowledgeEditor(KnowledgeBase));
+        return new ChatBot(KnowledgeBase, new AdminPolicy(admin), new KnowledgeEditor(KnowledgeBase),
+            knowledgeOptions: Microsoft.Extensions.Options.Options.Create(KnowledgeOptions), embedder: KnowledgeBase.Store.VectorSource?.Embedder);
     }
 
     public void Dispose() => _knowledgeBase?.Dispose();

@@ -1,4 +1,5 @@
 using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Tests.Support;
 using LmcBot.Evaluation;
 using Xunit.Abstractions;
@@ -14,11 +15,11 @@ namespace LmcBot.Core.Tests.Answering;
 public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelper output) : IClassFixture<EvaluationTests.Bot>
 {
     /// <summary>Measured with the committed scorer (docs/answering-fit.md), less one point of slack.</summary>
-    private const double AnswerableFloor = 0.70, DeclineFloor = 0.69, NativeFloor = 0.66;
+    private const double AnswerableFloor = 0.73, DeclineFloor = 0.75, NativeFloor = 0.69;
 
     public sealed class Bot : IDisposable
     {
-        public EvalBot Eval { get; } = new(RepoPaths.Root, embedder: null);
+        public EvalBot Eval { get; } = new(RepoPaths.Root, MiniLmSentenceEmbedder.Shared);
 
         public void Dispose() => Eval.Dispose();
     }
@@ -26,7 +27,7 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
     [Fact]
     public void Validation_AnsweredAtLeastAsWellAsTheCommittedScorer_AndEveryAnswerCited()
     {
-        var engine = new AnswerEngine(embedder: null, pipeline: true);
+        var engine = new AnswerEngine(MiniLmSentenceEmbedder.Shared, pipeline: true);
         var index = fixture.Eval.KnowledgeBase.Current;
         var rows = EvalSet.Load(RepoPaths.Root).Where(r => r.IsValidation).ToList();
 
@@ -46,6 +47,7 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
         var index = fixture.Eval.KnowledgeBase.Current;
         var model = ScorerSettings.Default.LexicalModel;
         var rows = EvalSet.Load(RepoPaths.Root).Where(r => !r.IsValidation).Take(300).ToList();
+        var differ = new List<string>();
         foreach (var row in rows)
         {
             var q = QuestionAnalysis.Analyze(row.Question, index);
@@ -56,7 +58,8 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
                 // The lexical rank is a feature; give every candidate the rank it has in the full list.
                 return candidates.OrderByDescending(c => model.LogOdds(c.Features)).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
             }
-            Assert.Equal(Best(int.MaxValue, int.MaxValue), Best(CandidateRetriever.LexicalFactDepth, CandidateRetriever.LexicalSentenceDepth));
+            if (Best(int.MaxValue, int.MaxValue) != Best(CandidateRetriever.LexicalFactDepth, CandidateRetriever.LexicalSentenceDepth)) differ.Add(row.Id);
         }
+        Assert.True(differ.Count == 0, $"{differ.Count} of {rows.Count} questions rank a candidate beyond the depth first: {string.Join(", ", differ.Take(10))}");
     }
 }

@@ -33,7 +33,7 @@ public sealed class EvalBot : IDisposable
     public KnowledgeStore Store { get; }
 
     private static KnowledgeStore StoreFor(string path, string knowledge, ISentenceEmbedder? embedder) =>
-        new(path);
+        embedder is null ? new(path) : new(path, vectors: new DenseVectorSource(embedder, VectorFile.PathFor(knowledge, embedder.ModelId)));
 
     public KnowledgeBase KnowledgeBase { get; }
 

@@ -16,6 +16,9 @@ public static class LogisticFit
     private const int MaxIterations = 50;
     private const double Tolerance = 1e-8;
 
+    /// <summary>The longest Newton step of the conditional fit, in log-odds per unit feature.</summary>
+    private const double MaxStep = 2;
+
     /// <summary>Fits weights for the features in <paramref name="use"/> (others stay 0); returns (bias, weights).</summary>
     public static (double Bias, double[] Weights) Fit(IReadOnlyList<float[]> x, IReadOnlyList<bool> y, bool[] use, double l2 = DefaultL2)
     {
@@ -61,6 +64,79 @@ public static class LogisticFit
         var weights = new double[use.Length];
         for (var j = 0; j < features.Length; j++) weights[features[j]] = beta[j];
         return (beta[d - 1], weights);
+    }
+
+    /// <summary>
+    /// A conditional logit (softmax over each question's candidates) fitted to give the right candidates of a question
+    /// the most probability among its candidates: the ranker. Questions with no right candidate teach it nothing and are
+    /// left out. Newton steps with the softmax's covariance as the curvature (exact when a question has one right
+    /// candidate) and the same ridge as <see cref="Fit"/>; there is no bias (it cancels within a question).
+    /// </summary>
+    public static double[] FitConditional(IReadOnlyList<(IReadOnlyList<float[]> X, IReadOnlyList<bool> Y)> groups, bool[] use, double l2 = DefaultL2)
+    {
+        var features = Enumerable.Range(0, use.Length).Where(i => use[i]).ToArray();
+        var d = features.Length;
+        var beta = new double[d];
+        var usable = groups.Where(g => g.Y.Any(y => y) && g.Y.Any(y => !y)).ToList();
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var gradient = new double[d];
+            var hessian = new double[d, d];
+            foreach (var (x, y) in usable)
+            {
+                var n = x.Count;
+                var z = new double[n];
+                for (var c = 0; c < n; c++)
+                    for (var j = 0; j < d; j++) z[c] += beta[j] * x[c][features[j]];
+                var max = z.Max();
+                var p = z.Select(v => Math.Exp(v - max)).ToArray();
+                var sum = p.Sum();
+                for (var c = 0; c < n; c++) p[c] /= sum;
+                // The posterior over the right candidates, from the log-odds directly (their probabilities may underflow).
+                var maxPositive = Enumerable.Range(0, n).Where(c => y[c]).Max(c => z[c]);
+                var positiveSum = Enumerable.Range(0, n).Where(c => y[c]).Sum(c => Math.Exp(z[c] - maxPositive));
+                var mean = new double[d];
+                for (var c = 0; c < n; c++)
+                {
+                    var q = y[c] ? Math.Exp(z[c] - maxPositive) / positiveSum : 0;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var v = x[c][features[j]];
+                        gradient[j] += (q - p[c]) * v;
+                        mean[j] += p[c] * v;
+                    }
+                }
+                for (var c = 0; c < n; c++)
+                {
+                    if (p[c] < 1e-9) continue;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var vj = x[c][features[j]] - mean[j];
+                        if (vj == 0) continue;
+                        for (var k = 0; k < d; k++) hessian[j, k] += p[c] * vj * (x[c][features[k]] - mean[k]);
+                    }
+                }
+            }
+            for (var j = 0; j < d; j++)
+            {
+                gradient[j] -= l2 * beta[j];
+                hessian[j, j] += l2;
+            }
+            var step = Solve(hessian, gradient);
+            // The curvature is exact only for one right candidate: damp long steps so the ascent cannot overshoot.
+            var longest = step.Max(Math.Abs);
+            var scale = longest > MaxStep ? MaxStep / longest : 1;
+            var change = 0.0;
+            for (var j = 0; j < d; j++)
+            {
+                beta[j] += scale * step[j];
+                change = Math.Max(change, Math.Abs(scale * step[j]));
+            }
+            if (change < Tolerance) break;
+        }
+        var weights = new double[use.Length];
+        for (var j = 0; j < d; j++) weights[features[j]] = beta[j];
+        return weights;
     }
 
     /// <summary>Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite).</summary>

@@ -18,6 +18,10 @@ internal sealed class QuestionAnalysis
     public required List<string> ContentTerms { get; init; }
     /// <summary>Content words the knowledge base does not know at all.</summary>
     public required List<string> UnknownTerms { get; init; }
+    /// <summary>The unknown words that are ordinary English words (<see cref="EnglishWords"/>), not names.</summary>
+    public IReadOnlyList<string> UnknownEnglish => _unknownEnglish ??= [.. UnknownTerms.Where(EnglishWords.Contains)];
+    private List<string>? _unknownEnglish;
+
     /// <summary>Capitalised names in the question that match nothing known (Tesla, France).</summary>
     public required List<string> UnknownNames { get; init; }
     public required HashSet<string> AllTerms { get; init; }

@@ -77,6 +77,18 @@ public sealed class DenseIndex
         return hits;
     }
 
+    /// <summary>Every item's similarity to the query (the same dot products <see cref="Search"/> computes), by item.</summary>
+    public Dictionary<int, float> Similarities(ReadOnlySpan<float> query)
+    {
+        if (query.Length != Dimensions)
+            throw new ArgumentException($"The query has {query.Length} values; this index has {Dimensions} dimensions.", nameof(query));
+        var result = new Dictionary<int, float>(_items.Length);
+        var matrix = _matrix.AsSpan();
+        for (var row = 0; row < _items.Length; row++)
+            result[_items[row]] = TensorPrimitives.Dot(query, matrix.Slice(row * Dimensions, Dimensions));
+        return result;
+    }
+
     /// <summary>Orders by similarity, and at equal similarity a later row counts as weaker (so the earlier is kept).</summary>
     private sealed class WeakestFirst : IComparer<(float Similarity, int Row)>
     {

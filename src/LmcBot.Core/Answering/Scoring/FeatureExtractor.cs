@@ -11,7 +11,7 @@ namespace LmcBot.Core.Answering;
 internal sealed class FeatureExtractor
 {
     private static readonly int Lexical = FeatureSet.IndexOf("lexical"), Coverage = FeatureSet.IndexOf("coverage"),
-        UnknownWords = FeatureSet.IndexOf("unknown-words"), UnknownBeforeSubject = FeatureSet.IndexOf("unknown-before-subject"),
+        UnknownWords = FeatureSet.IndexOf("unknown-words"), UnknownEnglish = FeatureSet.IndexOf("unknown-english"), UnknownBeforeSubject = FeatureSet.IndexOf("unknown-before-subject"),
         EntitiesMatched = FeatureSet.IndexOf("entities-matched"), EntityMissing = FeatureSet.IndexOf("entity-missing"),
         EntityAbout = FeatureSet.IndexOf("entity-about"), NoEntities = FeatureSet.IndexOf("no-entities"), FuzzyEntity = FeatureSet.IndexOf("fuzzy-entity"),
         Dense = FeatureSet.IndexOf("dense"), DenseGap = FeatureSet.IndexOf("dense-gap"), DenseTop = FeatureSet.IndexOf("dense-top"),
@@ -81,7 +81,8 @@ internal sealed class FeatureExtractor
     private void QuestionFeatures(float[] x)
     {
         var q = _q;
-        x[UnknownWords] = Math.Min(q.UnknownTerms.Count, UnknownWordsCap) / UnknownWordsCap;
+        x[UnknownWords] = Math.Min(q.UnknownTerms.Count - q.UnknownEnglish.Count, UnknownWordsCap) / UnknownWordsCap;
+        x[UnknownEnglish] = Math.Min(q.UnknownEnglish.Count, UnknownWordsCap) / UnknownWordsCap;
         x[UnknownBeforeSubject] = q.UnknownModifiesSubject ? 1 : 0;
         x[NoEntities] = q.Mentions.Count == 0 ? 1 : 0;
         x[FuzzyEntity] = q.Mentions.Any(m => m.Fuzzy) ? 1 : 0;

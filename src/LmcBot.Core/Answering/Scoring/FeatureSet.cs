@@ -11,7 +11,8 @@ internal static class FeatureSet
     [
         "lexical",            // BM25 of the subject terms over the most the question's terms could give
         "coverage",           // share of the question's known subject words the candidate holds
-        "unknown-words",      // subject words the knowledge base does not know at all (question), /3
+        "unknown-words",      // subject words neither the knowledge base nor English knows (likely names), /3
+        "unknown-english",    // subject words the knowledge base does not know but English does (ordinary words), /3
         "unknown-before-subject", // an unknown word right before a subject word ("ticket price")
         "entities-matched",   // share of the question's entities the candidate names
         "entity-missing",     // it lacks an entity the question requires (or contradicts an ordinal or category)
@@ -43,6 +44,7 @@ internal static class FeatureSet
         "content-words",      // how many subject words the question has, /6
         "reason",             // a why-question and it states a reason
         "future",             // the question asks about what comes next and it states a future date
+        "rank-margin",        // how far the ranker put it ahead of the runner-up, d / (1 + d); only the first candidate has one
     ];
 
     public static int Count => Names.Length;
@@ -55,4 +57,7 @@ internal static class FeatureSet
 
     /// <summary>The features the dense stage provides; the lexical-only model does without them.</summary>
     public static readonly string[] DenseNames = ["dense", "dense-gap", "dense-top"];
+
+    /// <summary>Features only the decide model reads: they exist only once the candidates are ranked.</summary>
+    public static readonly string[] DecisionNames = ["rank-margin"];
 }

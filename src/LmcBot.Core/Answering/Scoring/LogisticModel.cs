@@ -42,7 +42,12 @@ internal sealed class LogisticModel
         FeatureSet.Names.Select((name, i) => (name, Weights[i])).Where(p => p.Item2 != 0).ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal);
 }
 
-/// <summary>The committed scorer: both models of the cascade and the thresholds chosen on the validation part.</summary>
+/// <summary>
+/// The committed scorer. Per retrieval (lexical alone, or hybrid): a ranker (a conditional logit fitted to put a right
+/// candidate first among a question's candidates) and a decide model (a logistic regression over the first
+/// candidate's features and its lead, fitted to say how likely that candidate is right: the calibrated
+/// probability the threshold applies to). Thresholds are chosen on the validation part.
+/// </summary>
 internal sealed class ScorerSettings
 {
     private const string ResourceName = "LmcBot.Core.Answering.Scoring.scorer.json";
@@ -64,6 +69,11 @@ internal sealed class ScorerSettings
 
     public required ModelWeights Hybrid { get; init; }
 
+    /// <summary>The decide models; without them the ranker's own logistic probability is used.</summary>
+    public ModelWeights? LexicalDecide { get; init; }
+
+    public ModelWeights? HybridDecide { get; init; }
+
     /// <summary>What the fit measured (written by the fit tool; for the record, not read by answering).</summary>
     public Dictionary<string, JsonElement>? Report { get; init; }
 
@@ -74,6 +84,12 @@ internal sealed class ScorerSettings
     public LogisticModel LexicalModel => _lexical ??= Lexical.ToModel();
 
     public LogisticModel HybridModel => _hybrid ??= Hybrid.ToModel();
+
+    private LogisticModel? _lexicalDecide, _hybridDecide;
+
+    public LogisticModel? LexicalDecideModel => LexicalDecide is null ? null : _lexicalDecide ??= LexicalDecide.ToModel();
+
+    public LogisticModel? HybridDecideModel => HybridDecide is null ? null : _hybridDecide ??= HybridDecide.ToModel();
 
     public static ScorerSettings Load()
     {
@@ -86,7 +102,8 @@ internal sealed class ScorerSettings
     {
         var settings = JsonSerializer.Deserialize<ScorerSettings>(json, Json)
             ?? throw new InvalidDataException("scorer.json is empty.");
-        foreach (var name in settings.Lexical.Weights.Keys.Concat(settings.Hybrid.Weights.Keys))
+        foreach (var name in settings.Lexical.Weights.Keys.Concat(settings.Hybrid.Weights.Keys)
+                     .Concat(settings.LexicalDecide?.Weights.Keys.AsEnumerable() ?? []).Concat(settings.HybridDecide?.Weights.Keys.AsEnumerable() ?? []))
             if (Array.IndexOf(FeatureSet.Names, name) < 0)
                 throw new InvalidDataException($"scorer.json weighs a feature '{name}' that FeatureSet does not define; re-run the fit.");
         return settings;
