@@ -231,6 +231,7 @@ static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, 
         var top = (float[])x[order[0].i].Clone();
         var lead = order.Count == 1 ? 10 : order[0].z - order[1].z;
         top[FeatureSet.IndexOf("rank-margin")] = (float)(lead / (1 + lead));
+        top[FeatureSet.IndexOf("rank-score")] = (float)(1 / (1 + Math.Exp(-order[0].z)));
         tops.Add(top);
         labels.Add(y[order[0].i]);
     }

@@ -88,7 +88,7 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         return answer;
     }
 
-    private static readonly int RankMargin = FeatureSet.IndexOf("rank-margin");
+    private static readonly int RankMargin = FeatureSet.IndexOf("rank-margin"), RankScore = FeatureSet.IndexOf("rank-score");
 
     /// <summary>
     /// Ranks the candidates by the ranker's log-odds, then gives the first one the decide model's probability
@@ -99,12 +99,14 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         foreach (var c in candidates)
         {
             c.Features[RankMargin] = 0;
+            c.Features[RankScore] = 0;
             c.Probability = ranker.Probability(c.Features);
         }
         candidates.Sort((a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : string.CompareOrdinal(a.Key, b.Key));
         if (candidates.Count == 0) return;
         var lead = candidates.Count == 1 ? 10 : ranker.LogOdds(candidates[0].Features) - ranker.LogOdds(candidates[1].Features);
         candidates[0].Features[RankMargin] = (float)(lead / (1 + lead));
+        candidates[0].Features[RankScore] = (float)candidates[0].Probability;
         if (decide is not null) candidates[0].Probability = decide.Probability(candidates[0].Features);
     }
 }

@@ -45,6 +45,7 @@ internal static class FeatureSet
         "reason",             // a why-question and it states a reason
         "future",             // the question asks about what comes next and it states a future date
         "rank-margin",        // how far the ranker put it ahead of the runner-up, d / (1 + d); only the first candidate has one
+        "rank-score",         // the ranker's own logistic score of the first candidate
     ];
 
     public static int Count => Names.Length;
@@ -59,5 +60,5 @@ internal static class FeatureSet
     public static readonly string[] DenseNames = ["dense", "dense-gap", "dense-top"];
 
     /// <summary>Features only the decide model reads: they exist only once the candidates are ranked.</summary>
-    public static readonly string[] DecisionNames = ["rank-margin"];
+    public static readonly string[] DecisionNames = ["rank-margin", "rank-score"];
 }
