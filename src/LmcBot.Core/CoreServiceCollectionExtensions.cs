@@ -13,7 +13,9 @@ namespace LmcBot.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <param name="contentRoot">Relative database and knowledge paths are resolved against it.</param>
-    public static IServiceCollection AddLmcBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <param name="databasePurpose">What this process is, for the message a second writer of the database gets.</param>
+    public static IServiceCollection AddLmcBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot,
+        string? databasePurpose = null)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -27,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>());
+            return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>(), databasePurpose);
         });
         services.AddSingleton(sp =>
         {

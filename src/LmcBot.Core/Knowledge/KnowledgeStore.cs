@@ -4,7 +4,8 @@ namespace LmcBot.Core.Knowledge;
 
 /// <summary>
 /// The LiteDB file behind the knowledge base: one instance per file (direct connection), every write
-/// in one transaction together with its audit entry.
+/// in one transaction together with its audit entry. Opening it takes the file's <see cref="DatabaseWriterLock"/>,
+/// so a second process (or a second instance) on the same file is refused instead of silently losing updates.
 /// </summary>
 public sealed class KnowledgeStore : IDisposable
 {
@@ -12,24 +13,40 @@ public sealed class KnowledgeStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly TimeProvider _time;
+    private bool _disposed;
 
-    public KnowledgeStore(string path, TimeProvider? time = null)
+    /// <param name="purpose">What this process is, shown to a process refused the lock (default: the executable's name).</param>
+    /// <exception cref="DatabaseLockedException">Another process has the file open.</exception>
+    public KnowledgeStore(string path, TimeProvider? time = null, string? purpose = null)
     {
         _time = time ?? TimeProvider.System;
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var mapper = new BsonMapper { SerializeNullValues = false };
-        mapper.Entity<Entity>().Id(e => e.Name);
-        mapper.Entity<AuditEntry>().Id(e => e.Id, autoId: true);
-        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
-        Facts.EnsureIndex(f => f.Kind);
-        Sentences.EnsureIndex(s => s.DocumentId);
-        Sentences.EnsureIndex("Terms", "$.Terms[*]");
-        Audit.EnsureIndex(a => a.TargetId);
+        WriterLock = DatabaseWriterLock.Acquire(Path, purpose ?? System.IO.Path.GetFileNameWithoutExtension(Environment.ProcessPath) ?? "a process");
+        try
+        {
+            var mapper = new BsonMapper { SerializeNullValues = false };
+            mapper.Entity<Entity>().Id(e => e.Name);
+            mapper.Entity<AuditEntry>().Id(e => e.Id, autoId: true);
+            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
+            Facts.EnsureIndex(f => f.Kind);
+            Sentences.EnsureIndex(s => s.DocumentId);
+            Sentences.EnsureIndex("Terms", "$.Terms[*]");
+            Audit.EnsureIndex(a => a.TargetId);
+        }
+        catch
+        {
+            _db?.Dispose();
+            WriterLock.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
+
+    /// <summary>This process's hold on the file, released on <see cref="Dispose"/>.</summary>
+    public DatabaseWriterLock WriterLock { get; }
 
     internal ILiteCollection<Fact> Facts => _db.GetCollection<Fact>("facts");
     internal ILiteCollection<KnowledgeDocument> Documents => _db.GetCollection<KnowledgeDocument>("documents");
@@ -260,8 +277,12 @@ public sealed class KnowledgeStore : IDisposable
     {
         lock (_writeLock)
         {
+            if (_disposed) return;
+            _disposed = true;
             try { _db.Checkpoint(); } catch (LiteException) { }
             _db.Dispose();
+            // Only after the checkpoint: the next writer must find the file complete.
+            WriterLock.Dispose();
         }
     }
 }

@@ -1,13 +1,20 @@
+using LmcBot.Admin;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Cli;
 
-/// <summary>What a CLI verb needs: configuration, and the knowledge base opened (and synced) on first use.</summary>
-public sealed class CliContext(string contentRoot, IConfigurationRoot configuration) : IDisposable
+/// <summary>
+/// What a CLI verb needs: configuration, and the knowledge base opened (and synced) on first use, or, when a web
+/// host holds the database, that host's admin endpoint.
+/// </summary>
+/// <param name="purpose">What this process is doing, shown to a process refused the database ("LmcBot kb add").</param>
+public sealed class CliContext(string contentRoot, IConfigurationRoot configuration, string purpose = "LmcBot") : IDisposable
 {
     private KnowledgeBase? _knowledgeBase;
+    private ChatBot? _bot;
+    private AdminEndpointClient? _host;
 
     public string ContentRoot { get; } = contentRoot;
 
@@ -21,7 +28,8 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     public string KnowledgeFolder => Path.GetFullPath(Path.Combine(ContentRoot, KnowledgeOptions.Folder));
 
     /// <summary>Opens the database, creating it from the knowledge folder when missing or re-syncing when the files changed.</summary>
-    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(new KnowledgeStore(DatabasePath), KnowledgeFolder, KnowledgeOptions.Backups);
+    /// <exception cref="DatabaseLockedException">Another process (a running host, another CLI) has it open.</exception>
+    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(new KnowledgeStore(DatabasePath, purpose: purpose), KnowledgeFolder, KnowledgeOptions.Backups);
 
     public ChatBot CreateBot()
     {
@@ -29,5 +37,29 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
         return new ChatBot(KnowledgeBase, new AdminPolicy(admin), new KnowledgeEditor(KnowledgeBase));
     }
 
-    public void Dispose() => _knowledgeBase?.Dispose();
+    /// <summary>
+    /// Runs <paramref name="call"/> on the database, or, when a web host holds it and serves its admin endpoint, in
+    /// that host, so both never write the file at once. Any other holder is refused with its name and what to do.
+    /// </summary>
+    public Task<Answer> RunAsync(AdminCall call, CancellationToken cancellationToken)
+    {
+        if (_host is null && _bot is null)
+        {
+            try
+            {
+                _bot = CreateBot();
+            }
+            catch (DatabaseLockedException locked) when (locked.Holder?.AdminEndpoint is not null)
+            {
+                _host = AdminEndpointClient.For(locked);
+            }
+        }
+        return _host is not null ? _host.RunAsync(call, cancellationToken) : call.RunAsync(_bot!, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _host?.Dispose();
+        _knowledgeBase?.Dispose();
+    }
 }

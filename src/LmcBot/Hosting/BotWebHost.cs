@@ -1,3 +1,4 @@
+using LmcBot.Admin;
 using LmcBot.Core;
 using LmcBot.Discord;
 using LmcBot.Observability;
@@ -14,11 +15,12 @@ public static class BotWebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.AddLmcBotHosting();
         builder.AddLmcBotObservability();
-        builder.Services.AddLmcBotCore(builder.Configuration, contentRoot);
+        builder.Services.AddLmcBotCore(builder.Configuration, contentRoot, databasePurpose: "the LmcBot web host");
         builder.Services.AddDiscordAdapter(builder.Configuration);
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddLmcBotHealthChecks();
         builder.Services.AddHostedService<KnowledgeBaseWarmup>();
+        builder.Services.AddHostedService<AdminEndpointServer>();
         builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
 
@@ -44,11 +46,25 @@ public static class BotWebHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(HostArguments(args));
+        await using var app = Build(HostArguments(args));
+        // Another writer of the database stops the start here, with its name, before anything listens or logs a stack trace.
+        TakeDatabase(app.Services);
         // Stops on SIGTERM/Ctrl+C through the host's console lifetime: stop accepting, finish in-flight requests
         // within Hosting:ShutdownTimeout, stop the gateway, then dispose the knowledge base (which checkpoints).
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    private static void TakeDatabase(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<Core.Knowledge.KnowledgeStore>();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        {
+            // An unusable path: the host still starts and reports not ready (KnowledgeBaseWarmup).
+        }
     }
 
     /// <summary>The CLI's <c>--db</c> and <c>--knowledge</c> as configuration keys (paths from the working directory); <c>--verbose</c> dropped.</summary>
