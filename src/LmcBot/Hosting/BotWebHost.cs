@@ -25,6 +25,7 @@ public static class BotWebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestGuard>();
         app.UseRateLimiter();
         app.MapLmcBotHealthChecks();
         app.MapLmcBotMetrics();
@@ -36,6 +37,7 @@ public static class BotWebHost
     /// <summary>Binds <see cref="HostingOptions"/> (validated at start-up) to the shutdown timeout and Kestrel's body size limit.</summary>
     public static WebApplicationBuilder AddLmcBotHosting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HostMetrics>();
         builder.Services.AddOptions<HostingOptions>().Bind(builder.Configuration.GetSection(HostingOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
