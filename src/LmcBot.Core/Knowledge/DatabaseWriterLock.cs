@@ -54,9 +54,17 @@ public sealed class DatabaseWriterLock : IDisposable
         {
             throw new DatabaseLockedException(databasePath, ReadHolder(databasePath));
         }
-        using var self = Process.GetCurrentProcess();
-        return new DatabaseWriterLock(databasePath, stream,
-            new DatabaseLockHolder(Environment.ProcessId, self.StartTime.ToUniversalTime(), Environment.MachineName, purpose));
+        try
+        {
+            using var self = Process.GetCurrentProcess();
+            return new DatabaseWriterLock(databasePath, stream,
+                new DatabaseLockHolder(Environment.ProcessId, self.StartTime.ToUniversalTime(), Environment.MachineName, purpose));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Who holds the lock, from its <c>.lock.json</c>; null when it is absent or unreadable.</summary>

@@ -21,18 +21,9 @@ public sealed class KnowledgeBase : IDisposable
         Store = store;
         _folder = folder;
         Backups = backups;
-        try
-        {
-            LastSync = _folder is null ? SyncReport.Unchanged : SyncFromFolder(force: false);
-            _index = KnowledgeIndex.Build(store.ReadAll());
-            _unansweredKeys = store.Read(s => s.Unanswered.FindAll().Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
-        }
-        catch
-        {
-            // The knowledge base owns its store: a failed open must not keep the file's writer lock.
-            store.Dispose();
-            throw;
-        }
+        LastSync = _folder is null ? SyncReport.Unchanged : SyncFromFolder(force: false);
+        _index = KnowledgeIndex.Build(store.ReadAll());
+        _unansweredKeys = store.Read(s => s.Unanswered.FindAll().Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
     }
 
     public KnowledgeStore Store { get; }

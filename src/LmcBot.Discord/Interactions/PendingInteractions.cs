@@ -60,10 +60,14 @@ internal sealed partial class PendingInteractions(ILogger<PendingInteractions> l
         {
             await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             LogAbandoned(Count);
             await _abandon.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Each piece of work logs its own failure; a failed one must not stop the host's shutdown.
         }
     }
 

@@ -67,9 +67,16 @@ internal sealed partial class AdminEndpointServer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Withdrawn first, so a CLI started now waits for the lock instead of calling a host that is going away.
-        _lock?.PublishAdminEndpoint(null);
-        if (_tokenPath is not null) File.Delete(_tokenPath);
+        // Withdrawn first, so a CLI started now is told the database is in use instead of calling a host that is going away.
+        try
+        {
+            _lock?.PublishAdminEndpoint(null);
+            if (_tokenPath is not null) File.Delete(_tokenPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogWithdrawFailed(ex.Message);
+        }
         if (_app is not null) await _app.StopAsync(cancellationToken);
     }
 
@@ -77,6 +84,9 @@ internal sealed partial class AdminEndpointServer(
     {
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not withdraw the admin endpoint's address or token file: {Problem}")]
+    private partial void LogWithdrawFailed(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin endpoint on {Address} (token in {TokenPath}): 'LmcBot kb …' and 'LmcBot ask' on this database go through this host")]
     private partial void LogListening(string address, string tokenPath);

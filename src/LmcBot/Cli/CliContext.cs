@@ -29,7 +29,21 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
 
     /// <summary>Opens the database, creating it from the knowledge folder when missing or re-syncing when the files changed.</summary>
     /// <exception cref="DatabaseLockedException">Another process (a running host, another CLI) has it open.</exception>
-    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(new KnowledgeStore(DatabasePath, purpose: purpose), KnowledgeFolder, KnowledgeOptions.Backups);
+    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= Open();
+
+    private KnowledgeBase Open()
+    {
+        var store = new KnowledgeStore(DatabasePath, purpose: purpose);
+        try
+        {
+            return new KnowledgeBase(store, KnowledgeFolder, KnowledgeOptions.Backups);
+        }
+        catch
+        {
+            store.Dispose(); // a failed sync must not keep the database's writer lock
+            throw;
+        }
+    }
 
     public ChatBot CreateBot()
     {

@@ -38,6 +38,8 @@ public static class BotWebHost
     public static WebApplicationBuilder AddLmcBotHosting(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HostMetrics>();
+        builder.Services.AddSingleton<RequestDrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RequestDrain>());
         builder.Services.AddOptions<HostingOptions>().Bind(builder.Configuration.GetSection(HostingOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);

@@ -4,11 +4,12 @@ namespace LmcBot.Hosting;
 
 /// <summary>
 /// The first middleware: refuses new requests once the host is stopping (503 with Retry-After, so a load
-/// balancer or Bot Framework tries another instance or later) while requests already in flight finish; and turns
+/// balancer or Bot Framework tries another instance or later) while requests already in flight finish, counted by
+/// <see cref="RequestDrain"/>, which keeps the listener open until they have; and turns
 /// request bodies that break the server's limits (too large, arriving too slowly, malformed chunking) into one
 /// warning line and a counted rejection, without a stack trace: they come from anyone, before authentication.
 /// </summary>
-public sealed partial class RequestGuard(RequestDelegate next, IHostApplicationLifetime lifetime, HostMetrics metrics, ILogger<RequestGuard> logger)
+public sealed partial class RequestGuard(RequestDelegate next, RequestDrain drain, HostMetrics metrics, ILogger<RequestGuard> logger)
 {
     /// <summary>
     /// Seconds a client should wait before retrying during the drain: about what a restart takes (the host opens an
@@ -18,7 +19,7 @@ public sealed partial class RequestGuard(RequestDelegate next, IHostApplicationL
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        if (drain.IsDraining)
         {
             metrics.Rejected("draining");
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -26,6 +27,8 @@ public sealed partial class RequestGuard(RequestDelegate next, IHostApplicationL
             context.Response.Headers.Connection = "close";
             return;
         }
+        // Only admitted requests count: under a flood of refused ones the drain still ends when the real work has.
+        drain.Enter();
         try
         {
             await next(context);
@@ -41,6 +44,10 @@ public sealed partial class RequestGuard(RequestDelegate next, IHostApplicationL
                 context.Response.Headers.Connection = "close";
             }
             return;
+        }
+        finally
+        {
+            drain.Exit();
         }
         // An endpoint's own size check (Content-Length over its limit, or more bytes than it reads) is a rejection too.
         if (context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)

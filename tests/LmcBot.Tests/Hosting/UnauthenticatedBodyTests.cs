@@ -77,11 +77,14 @@ public sealed partial class UnauthenticatedBodyTests
         return read >= 12 && int.TryParse(Encoding.ASCII.GetString(buffer, 9, 3), out var status) ? status : 0;
     }
 
+    /// <summary>A chunked JSON body that stays well-formed as far as it goes (one long string), so only its size can refuse it.</summary>
     private static IEnumerable<byte[]> Chunked(int total, int chunk)
     {
-        var payload = Encoding.ASCII.GetBytes(new string('x', chunk));
         for (var sent = 0; sent < total; sent += chunk)
+        {
+            var payload = Encoding.ASCII.GetBytes(sent == 0 ? "{\"text\":\"" + new string('x', chunk - 9) : new string('x', chunk));
             yield return [.. Encoding.ASCII.GetBytes($"{chunk:X}\r\n"), .. payload, .. "\r\n"u8.ToArray()];
+        }
         yield return "0\r\n\r\n"u8.ToArray();
     }
 
