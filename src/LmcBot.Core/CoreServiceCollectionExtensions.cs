@@ -14,7 +14,9 @@ namespace LmcBot.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <param name="contentRoot">Relative database and knowledge paths are resolved against it.</param>
-    public static IServiceCollection AddLmcBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <param name="databasePurpose">What this process is, for the message a second writer of the database gets.</param>
+    public static IServiceCollection AddLmcBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot,
+        string? databasePurpose = null)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -34,7 +36,7 @@ public static class CoreServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             return new KnowledgeStore(Path.Combine(contentRoot, options.DatabasePath), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<DenseVectorSource>());
+                sp.GetRequiredService<DenseVectorSource>(), databasePurpose);
         });
         services.AddSingleton(sp =>
         {

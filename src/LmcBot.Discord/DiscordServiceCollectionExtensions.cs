@@ -45,6 +45,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AttachmentFetcher>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<InteractionResponder>();
+        services.TryAddSingleton<PendingInteractions>();
+        // Before the gateway's hosted service, so it stops after it: pending answers are awaited once no new event can arrive.
+        services.AddHostedService(sp => sp.GetRequiredService<PendingInteractions>());
         services.TryAddSingleton<InteractionEndpoint>();
         services.TryAddSingleton<GatewayEventHandler>();
         services.TryAddSingleton<DiscordGatewayClient>();

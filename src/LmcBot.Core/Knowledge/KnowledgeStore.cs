@@ -5,7 +5,8 @@ namespace LmcBot.Core.Knowledge;
 
 /// <summary>
 /// The LiteDB file behind the knowledge base: one instance per file (direct connection), every write
-/// in one transaction together with its audit entry.
+/// in one transaction together with its audit entry. Opening it takes the file's <see cref="DatabaseWriterLock"/>,
+/// so a second process (or a second instance) on the same file is refused instead of silently losing updates.
 /// </summary>
 public sealed class KnowledgeStore : IDisposable
 {
@@ -13,33 +14,49 @@ public sealed class KnowledgeStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly TimeProvider _time;
+    private bool _disposed;
 
     /// <param name="vectors">
     /// Where the vectors of facts and sentences come from (the committed file, then the model); null keeps no vectors,
     /// so answering has no dense retrieval (tests that do not need it, tools).
     /// </param>
-    public KnowledgeStore(string path, TimeProvider? time = null, DenseVectorSource? vectors = null)
+    /// <param name="purpose">What this process is, shown to a process refused the lock (default: the executable's name).</param>
+    /// <exception cref="DatabaseLockedException">Another process has the file open.</exception>
+    public KnowledgeStore(string path, TimeProvider? time = null, DenseVectorSource? vectors = null, string? purpose = null)
     {
         _time = time ?? TimeProvider.System;
         VectorSource = vectors;
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var mapper = new BsonMapper { SerializeNullValues = false };
-        mapper.Entity<Entity>().Id(e => e.Name);
-        mapper.Entity<AuditEntry>().Id(e => e.Id, autoId: true);
-        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
-        Facts.EnsureIndex(f => f.Kind);
-        Sentences.EnsureIndex(s => s.DocumentId);
-        Sentences.EnsureIndex("Terms", "$.Terms[*]");
-        Audit.EnsureIndex(a => a.TargetId);
-        Vectors.EnsureIndex(v => v.Model);
+        WriterLock = DatabaseWriterLock.Acquire(Path, purpose ?? System.IO.Path.GetFileNameWithoutExtension(Environment.ProcessPath) ?? "a process");
+        try
+        {
+            var mapper = new BsonMapper { SerializeNullValues = false };
+            mapper.Entity<Entity>().Id(e => e.Name);
+            mapper.Entity<AuditEntry>().Id(e => e.Id, autoId: true);
+            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
+            Facts.EnsureIndex(f => f.Kind);
+            Sentences.EnsureIndex(s => s.DocumentId);
+            Sentences.EnsureIndex("Terms", "$.Terms[*]");
+            Audit.EnsureIndex(a => a.TargetId);
+            Vectors.EnsureIndex(v => v.Model);
+        }
+        catch
+        {
+            _db?.Dispose();
+            WriterLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The sentence model and committed vectors this store embeds with, or null for none.</summary>
     public DenseVectorSource? VectorSource { get; }
 
     public string Path { get; }
+
+    /// <summary>This process's hold on the file, released on <see cref="Dispose"/>.</summary>
+    public DatabaseWriterLock WriterLock { get; }
 
     internal ILiteCollection<Fact> Facts => _db.GetCollection<Fact>("facts");
     internal ILiteCollection<KnowledgeDocument> Documents => _db.GetCollection<KnowledgeDocument>("documents");
@@ -342,8 +359,12 @@ public sealed class KnowledgeStore : IDisposable
     {
         lock (_writeLock)
         {
+            if (_disposed) return;
+            _disposed = true;
             try { _db.Checkpoint(); } catch (LiteException) { }
             _db.Dispose();
+            // Only after the checkpoint: the next writer must find the file complete.
+            WriterLock.Dispose();
         }
     }
 }

@@ -146,7 +146,7 @@ internal sealed partial class DiscordGatewayClient(
                         }
                         else if (name is not null)
                         {
-                            events.Dispatch(name, data.Clone(), ct);
+                            events.Dispatch(name, data.Clone());
                         }
                         break;
                     case 1:

@@ -19,30 +19,33 @@ internal sealed partial class GatewayEventHandler(
     InteractionResponder responder,
     DiscordRestClient rest,
     DiscordGatewayStatus status,
+    PendingInteractions pending,
     ILogger<GatewayEventHandler> logger)
 {
-    public void Dispatch(string eventName, JsonElement data, CancellationToken ct)
+    /// <remarks>The event's work is tracked by <see cref="PendingInteractions"/> and outlives the connection, so an
+    /// answer being worked out when the host stops is still sent.</remarks>
+    public void Dispatch(string eventName, JsonElement data)
     {
         if (eventName is not ("INTERACTION_CREATE" or "MESSAGE_CREATE"))
             return;
-        _ = Task.Run(async () =>
+        pending.Run(async abandoned =>
         {
             try
             {
                 if (eventName == "INTERACTION_CREATE")
-                    await HandleInteractionAsync(data, ct).ConfigureAwait(false);
+                    await HandleInteractionAsync(data, abandoned).ConfigureAwait(false);
                 else
-                    await HandleMessageAsync(data, ct).ConfigureAwait(false);
+                    await HandleMessageAsync(data, abandoned).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
             {
-                // Shutting down.
+                // The shutdown timeout ran out.
             }
             catch (Exception ex)
             {
                 LogEventFailed(ex, eventName);
             }
-        }, CancellationToken.None);
+        });
     }
 
     internal async Task HandleInteractionAsync(JsonElement data, CancellationToken ct)

@@ -17,6 +17,7 @@ internal sealed partial class InteractionDispatcher(
     AnswerRenderer renderer,
     FollowUpIdCodec followUps,
     AttachmentFetcher attachments,
+    PendingInteractions pending,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionDispatcher> logger)
@@ -24,9 +25,12 @@ internal sealed partial class InteractionDispatcher(
     internal const int MaxAutocompleteChoices = 25;
 
     /// <param name="interaction">The parsed, already verified interaction.</param>
-    /// <param name="stopping">Cancels work that may outlive the request (application shutdown).</param>
-    public async Task<InteractionReply> DispatchAsync(Interaction interaction, CancellationToken stopping)
+    /// <param name="waiting">Stops waiting for the answer (the HTTP request was aborted). The work itself may outlive
+    /// the request when deferred, so it runs on <see cref="PendingInteractions.Abandoned"/> instead: not cancelled
+    /// when the host starts stopping, only when the shutdown timeout runs out.</param>
+    public async Task<InteractionReply> DispatchAsync(Interaction interaction, CancellationToken waiting)
     {
+        var work = pending.Abandoned;
         switch (interaction.Type)
         {
             case InteractionType.Ping:
@@ -38,7 +42,7 @@ internal sealed partial class InteractionDispatcher(
             case InteractionType.ApplicationCommand:
             {
                 var wantsPrivate = interaction.Options.TryGetValue("private", out var p) && p == "true";
-                return await WithinDeadlineAsync(AnswerCommandAsync(interaction, wantsPrivate, stopping), wantsPrivate, stopping)
+                return await WithinDeadlineAsync(AnswerCommandAsync(interaction, wantsPrivate, work), wantsPrivate, waiting)
                     .ConfigureAwait(false);
             }
 
@@ -48,8 +52,8 @@ internal sealed partial class InteractionDispatcher(
                     return InteractionReply.WithMessage(AnswerRenderer.Notice(
                         "This button has expired. Ask again with /ask, or use the buttons on a newer answer."));
                 return await WithinDeadlineAsync(
-                        AnswerTextAsync(interaction, input, interaction.FromEphemeralMessage, stopping),
-                        interaction.FromEphemeralMessage, stopping)
+                        AnswerTextAsync(interaction, input, interaction.FromEphemeralMessage, work),
+                        interaction.FromEphemeralMessage, waiting)
                     .ConfigureAwait(false);
             }
 
@@ -81,12 +85,12 @@ internal sealed partial class InteractionDispatcher(
         });
     }
 
-    private async Task<InteractionReply> WithinDeadlineAsync(Task<DiscordMessage> work, bool ephemeral, CancellationToken stopping)
+    private async Task<InteractionReply> WithinDeadlineAsync(Task<DiscordMessage> work, bool ephemeral, CancellationToken waiting)
     {
         try
         {
             // WaitAsync's timer is cheaper than a linked token source and a Task.Delay on the common, fast path.
-            var message = await work.WaitAsync(options.Value.DeferAfter, time, stopping).ConfigureAwait(false);
+            var message = await work.WaitAsync(options.Value.DeferAfter, time, waiting).ConfigureAwait(false);
             return InteractionReply.WithMessage(message);
         }
         catch (TimeoutException)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LmcBot.Discord.Security;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Discord.Interactions;
@@ -17,9 +17,16 @@ internal sealed partial class InteractionEndpoint(
     DiscordSignatureVerifier verifier,
     InteractionDispatcher dispatcher,
     InteractionResponder responder,
-    IHostApplicationLifetime lifetime,
+    PendingInteractions pending,
     ILogger<InteractionEndpoint> logger)
 {
+    /// <summary>
+    /// The largest interaction accepted; the server is told to stop reading one byte after it. Discord documents no
+    /// maximum interaction size, so this is derived from the limits it does document: the largest interaction our
+    /// commands produce is a button click, which carries our own message back, at most 2,000 characters of content,
+    /// 6,000 of embeds and 25 buttons with 80-character labels and 100-character ids, ≤ 4 UTF-8 bytes a character:
+    /// about 50 KB, plus the member, channel and guild objects (a few KB). 64 KiB holds that; a bigger body is not Discord.
+    /// </summary>
     internal const int MaxBodyBytes = 64 * 1024;
     private const int MaxTimestampBytes = 64;
 
@@ -31,6 +38,10 @@ internal sealed partial class InteractionEndpoint(
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
+
+        // Chunked bodies have no Content-Length: the server itself stops at the limit plus the one byte that shows it was exceeded.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes + 1;
 
         var signature = request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
@@ -47,10 +58,18 @@ internal sealed partial class InteractionEndpoint(
             var stampLength = Encoding.ASCII.GetBytes(timestamp, buffer);
             var bodyLength = 0;
             int read;
-            while (bodyLength <= MaxBodyBytes
-                   && (read = await request.Body.ReadAsync(buffer.AsMemory(stampLength + bodyLength, MaxBodyBytes + 1 - bodyLength),
-                       context.RequestAborted).ConfigureAwait(false)) > 0)
-                bodyLength += read;
+            try
+            {
+                while (bodyLength <= MaxBodyBytes
+                       && (read = await request.Body.ReadAsync(buffer.AsMemory(stampLength + bodyLength, MaxBodyBytes + 1 - bodyLength),
+                           context.RequestAborted).ConfigureAwait(false)) > 0)
+                    bodyLength += read;
+            }
+            catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The server read ahead past the limit (chunked): the same refusal as reading it ourselves.
+                bodyLength = MaxBodyBytes + 1;
+            }
             if (bodyLength > MaxBodyBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -82,13 +101,14 @@ internal sealed partial class InteractionEndpoint(
 
     private async Task RespondAsync(HttpContext context, Interaction interaction)
     {
-        var stopping = lifetime.ApplicationStopping;
-        var reply = await dispatcher.DispatchAsync(interaction, stopping).ConfigureAwait(false);
+        // The request waits on its own abort token; the work runs until done (or the shutdown timeout), so a
+        // request in flight at SIGTERM is answered, and a deferred one is still completed.
+        var reply = await dispatcher.DispatchAsync(interaction, context.RequestAborted).ConfigureAwait(false);
 
         if (reply.HasFile)
         {
             // A file cannot ride in the inline JSON body: send it through the callback and acknowledge with 202.
-            var sent = await responder.CallbackAsync(interaction, reply, stopping).ConfigureAwait(false);
+            var sent = await responder.CallbackAsync(interaction, reply, pending.Abandoned).ConfigureAwait(false);
             context.Response.StatusCode = sent ? StatusCodes.Status202Accepted : StatusCodes.Status502BadGateway;
             return;
         }
@@ -96,7 +116,8 @@ internal sealed partial class InteractionEndpoint(
         if (reply.Pending is not null)
             context.Response.OnCompleted(() =>
             {
-                responder.CompleteInBackground(interaction, reply, stopping);
+                // Tracked from here, while the server still counts this request as in flight, so shutdown waits for the edit.
+                responder.CompleteInBackground(interaction, reply);
                 return Task.CompletedTask;
             });
 

@@ -9,7 +9,7 @@ namespace LmcBot.Discord.Interactions;
 /// Sends interaction responses over REST: the callback (gateway interactions, and HTTP ones that carry a file) and
 /// the webhook edit that completes a deferred answer.
 /// </summary>
-internal sealed partial class InteractionResponder(DiscordRestClient rest, ILogger<InteractionResponder> logger)
+internal sealed partial class InteractionResponder(DiscordRestClient rest, PendingInteractions pending, ILogger<InteractionResponder> logger)
 {
     /// <summary>POST /interactions/{id}/{token}/callback with the initial response.</summary>
     public async Task<bool> CallbackAsync(Interaction interaction, InteractionReply reply, CancellationToken ct)
@@ -57,19 +57,26 @@ internal sealed partial class InteractionResponder(DiscordRestClient rest, ILogg
             LogResponseFailed("deferred edit", interaction.Id, response.Describe());
     }
 
-    /// <summary>Runs <see cref="CompleteDeferredAsync"/> in the background, logging instead of throwing.</summary>
-    public void CompleteInBackground(Interaction interaction, InteractionReply reply, CancellationToken ct) =>
-        _ = Task.Run(async () =>
+    /// <summary>
+    /// Runs <see cref="CompleteDeferredAsync"/> in the background, logging instead of throwing; tracked by
+    /// <see cref="PendingInteractions"/>, so shutdown waits for the edit.
+    /// </summary>
+    public void CompleteInBackground(Interaction interaction, InteractionReply reply) =>
+        pending.Run(async abandoned =>
         {
             try
             {
-                await CompleteDeferredAsync(interaction, reply, ct).ConfigureAwait(false);
+                await CompleteDeferredAsync(interaction, reply, abandoned).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
+            {
+                // The shutdown timeout ran out; PendingInteractions has said so.
+            }
+            catch (Exception ex)
             {
                 LogDeferredCrashed(ex, interaction.Id);
             }
-        }, CancellationToken.None);
+        });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rejected the {Step} for interaction {InteractionId}: {Problem}")]
     private partial void LogResponseFailed(string step, string interactionId, string problem);

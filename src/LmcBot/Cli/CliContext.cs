@@ -1,3 +1,4 @@
+using LmcBot.Admin;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
@@ -5,10 +6,16 @@ using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Cli;
 
-/// <summary>What a CLI verb needs: configuration, and the knowledge base opened (and synced) on first use.</summary>
-public sealed class CliContext(string contentRoot, IConfigurationRoot configuration) : IDisposable
+/// <summary>
+/// What a CLI verb needs: configuration, and the knowledge base opened (and synced) on first use, or, when a web
+/// host holds the database, that host's admin endpoint.
+/// </summary>
+/// <param name="purpose">What this process is doing, shown to a process refused the database ("LmcBot kb add").</param>
+public sealed class CliContext(string contentRoot, IConfigurationRoot configuration, string purpose = "LmcBot") : IDisposable
 {
     private KnowledgeBase? _knowledgeBase;
+    private ChatBot? _bot;
+    private AdminEndpointClient? _host;
 
     public string ContentRoot { get; } = contentRoot;
 
@@ -23,9 +30,22 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
 
     /// <summary>Opens the database, creating it from the knowledge folder when missing or re-syncing when the files changed.</summary>
     /// <remarks>The sentence model loads only when a text lacks a vector (the committed file covers the shipped knowledge).</remarks>
-    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= new KnowledgeBase(
-        new KnowledgeStore(DatabasePath, vectors: DenseVectorSource.ForKnowledgeFolder(KnowledgeFolder)), KnowledgeFolder, KnowledgeOptions.Backups,
-        new ConsoleEmbeddingProgress(Console.Error));
+    /// <exception cref="DatabaseLockedException">Another process (a running host, another CLI) has it open.</exception>
+    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= Open();
+
+    private KnowledgeBase Open()
+    {
+        var store = new KnowledgeStore(DatabasePath, vectors: DenseVectorSource.ForKnowledgeFolder(KnowledgeFolder), purpose: purpose);
+        try
+        {
+            return new KnowledgeBase(store, KnowledgeFolder, KnowledgeOptions.Backups, new ConsoleEmbeddingProgress(Console.Error));
+        }
+        catch
+        {
+            store.Dispose(); // a failed sync must not keep the database's writer lock
+            throw;
+        }
+    }
 
     public ChatBot CreateBot()
     {
@@ -34,5 +54,29 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
             knowledgeOptions: Microsoft.Extensions.Options.Options.Create(KnowledgeOptions), embedder: KnowledgeBase.Store.VectorSource?.Embedder);
     }
 
-    public void Dispose() => _knowledgeBase?.Dispose();
+    /// <summary>
+    /// Runs <paramref name="call"/> on the database, or, when a web host holds it and serves its admin endpoint, in
+    /// that host, so both never write the file at once. Any other holder is refused with its name and what to do.
+    /// </summary>
+    public Task<Answer> RunAsync(AdminCall call, CancellationToken cancellationToken)
+    {
+        if (_host is null && _bot is null)
+        {
+            try
+            {
+                _bot = CreateBot();
+            }
+            catch (DatabaseLockedException locked) when (locked.Holder?.AdminEndpoint is not null)
+            {
+                _host = AdminEndpointClient.For(locked);
+            }
+        }
+        return _host is not null ? _host.RunAsync(call, cancellationToken) : call.RunAsync(_bot!, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _host?.Dispose();
+        _knowledgeBase?.Dispose();
+    }
 }

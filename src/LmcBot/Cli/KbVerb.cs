@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
+using LmcBot.Admin;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
@@ -11,7 +12,7 @@ namespace LmcBot.Cli;
 /// <c>LmcBot kb …</c>: the catalog's admin commands on the command line, run as the local admin through the same
 /// <see cref="ChatBot"/> path as Discord and Teams. Options mirror the catalog's (<c>city_a</c> is <c>--city-a</c>,
 /// <c>--city_a</c> works too); <c>kb import --file PATH</c> reads a local file and <c>kb export --out DIR</c> unpacks
-/// the export into a folder.
+/// the export into a folder. While a web host holds the database, the command runs in that host (its admin endpoint).
 /// </summary>
 internal static class KbVerb
 {
@@ -76,8 +77,7 @@ internal static class KbVerb
             }
 
             using var context = LmcBotCli.CreateContext(parse);
-            var request = ChatRequest.ForCommand(ChatPlatform.Cli, ChatSender.LocalUser, path, values) with { Attachment = attachment };
-            var answer = await context.CreateBot().HandleAsync(request, cancellationToken);
+            var answer = await context.RunAsync(AdminCall.ForCommand(path, values, attachment), cancellationToken);
             if (answer.IsError)
             {
                 await error.WriteLineAsync(AnswerText.Render(answer));

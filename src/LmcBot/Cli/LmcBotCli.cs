@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using LmcBot.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Hosting;
@@ -77,7 +78,10 @@ public static class LmcBotCli
         string? Value(string name) => parse.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name) is Option<string?> option ? parse.GetValue(option) : null;
         if (Value("--db") is { Length: > 0 } db) overrides["Knowledge:DatabasePath"] = Path.GetFullPath(db);
         if (Value("--knowledge") is { Length: > 0 } knowledge) overrides["Knowledge:Folder"] = Path.GetFullPath(knowledge);
-        return new CliContext(contentRoot, BotConfiguration.Build(contentRoot, overrides));
+        var verb = new List<string>();
+        for (Command? c = parse.CommandResult.Command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
+            verb.Insert(0, c.Name);
+        return new CliContext(contentRoot, BotConfiguration.Build(contentRoot, overrides), string.Join(' ', ["LmcBot", .. verb]));
     }
 
     private static RootCommand BuildRoot(GlobalOptions globals, TextReader input, TextWriter output, TextWriter error, string[] args)
@@ -121,17 +125,17 @@ public static class LmcBotCli
                 return UsageError;
             }
             using var context = CreateContext(parse);
-            var bot = context.CreateBot();
             if (text is not null)
             {
-                if (parse.GetValue(explain)) await error.WriteLineAsync(bot.Explain(text));
-                await WriteAnswerAsync(output, text, bot.Ask(text, ChatPlatform.Cli), asJson);
+                // --explain reads the engine's internals, so it needs the database itself (not a running host's).
+                if (parse.GetValue(explain)) await error.WriteLineAsync(context.CreateBot().Explain(text));
+                await WriteAnswerAsync(output, text, await context.RunAsync(AdminCall.Ask(text), cancellationToken), asJson);
                 return Success;
             }
             while (await input.ReadLineAsync(cancellationToken) is { } line)
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                await WriteAnswerAsync(output, line, bot.Ask(line, ChatPlatform.Cli), asJson);
+                await WriteAnswerAsync(output, line, await context.RunAsync(AdminCall.Ask(line), cancellationToken), asJson);
                 if (!asJson) await output.WriteLineAsync();
             }
             return Success;

@@ -1,3 +1,4 @@
+using LmcBot.Admin;
 using LmcBot.Core;
 using LmcBot.Discord;
 using LmcBot.Observability;
@@ -14,17 +15,19 @@ public static class BotWebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.AddLmcBotHosting();
         builder.AddLmcBotObservability();
-        builder.Services.AddLmcBotCore(builder.Configuration, contentRoot);
+        builder.Services.AddLmcBotCore(builder.Configuration, contentRoot, databasePurpose: "the LmcBot web host");
         builder.Services.AddDiscordAdapter(builder.Configuration);
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddLmcBotHealthChecks();
         builder.Services.AddHostedService<KnowledgeBaseWarmup>();
         builder.Services.AddSingleton<SentenceModelWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SentenceModelWarmup>());
+        builder.Services.AddHostedService<AdminEndpointServer>();
         builder.Services.AddLmcBotHttpRateLimiting();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestGuard>();
         app.UseRateLimiter();
         app.MapLmcBotHealthChecks();
         app.MapLmcBotMetrics();
@@ -36,6 +39,9 @@ public static class BotWebHost
     /// <summary>Binds <see cref="HostingOptions"/> (validated at start-up) to the shutdown timeout and Kestrel's body size limit.</summary>
     public static WebApplicationBuilder AddLmcBotHosting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HostMetrics>();
+        builder.Services.AddSingleton<RequestDrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RequestDrain>());
         builder.Services.AddOptions<HostingOptions>().Bind(builder.Configuration.GetSection(HostingOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
@@ -46,11 +52,25 @@ public static class BotWebHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(HostArguments(args));
+        await using var app = Build(HostArguments(args));
+        // Another writer of the database stops the start here, with its name, before anything listens or logs a stack trace.
+        TakeDatabase(app.Services);
         // Stops on SIGTERM/Ctrl+C through the host's console lifetime: stop accepting, finish in-flight requests
         // within Hosting:ShutdownTimeout, stop the gateway, then dispose the knowledge base (which checkpoints).
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    private static void TakeDatabase(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<Core.Knowledge.KnowledgeStore>();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        {
+            // An unusable path: the host still starts and reports not ready (KnowledgeBaseWarmup).
+        }
     }
 
     /// <summary>The CLI's <c>--db</c> and <c>--knowledge</c> as configuration keys (paths from the working directory); <c>--verbose</c> dropped.</summary>

@@ -5,6 +5,8 @@ namespace LmcBot.Hosting;
 /// <summary>
 /// Opens (and syncs) the knowledge base before the server accepts requests. If it cannot be opened the host
 /// still starts, answers /health/live and reports /health/ready 503 with the reason, so the orchestrator sees why.
+/// Another process holding the database (<see cref="DatabaseLockedException"/>) is different: the host refuses to
+/// start, naming that process, rather than run beside another writer.
 /// </summary>
 internal sealed class KnowledgeBaseWarmup(IServiceProvider services, ILogger<KnowledgeBaseWarmup> logger) : IHostedService
 {

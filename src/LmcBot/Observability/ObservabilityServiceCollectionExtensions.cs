@@ -14,6 +14,7 @@ public static class ObservabilityServiceCollectionExtensions
     public static IReadOnlyList<string> MeterNames { get; } =
     [
         ChatMetrics.MeterName,
+        HostMetrics.MeterName,
         DiscordMetrics.MeterName,
         LmcBot.Teams.Diagnostics.TeamsMetrics.MeterName,
         "Microsoft.AspNetCore.Hosting",
