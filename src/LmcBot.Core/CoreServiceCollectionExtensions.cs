@@ -30,8 +30,6 @@ public static class CoreServiceCollectionExtensions
         // The sentence model (loaded on first use) and the knowledge folder's committed vectors; replaceable in tests.
         services.TryAddSingleton(sp => DenseVectorSource.ForKnowledgeFolder(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Folder)));
-        // Questions are embedded with the same model as the stored vectors (the pipeline checks the model id).
-        services.TryAddSingleton(sp => sp.GetRequiredService<DenseVectorSource>().Embedder);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

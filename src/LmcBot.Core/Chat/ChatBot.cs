@@ -30,7 +30,10 @@ public sealed class ChatBot(
     /// <summary>Longest question accepted, in characters.</summary>
     public const int MaxQuestionLength = 1000;
 
-    private readonly AnswerEngine _engine = new(embedder, knowledgeOptions?.Value.Answering == AnsweringEngine.Pipeline);
+    // Questions are embedded with the model the store's vectors came from (the pipeline also checks the model id).
+    // The shared model is not registered with the container, which would dispose it with the first host that stops.
+    private readonly AnswerEngine _engine = new(embedder ?? knowledgeBase.Store.VectorSource?.Embedder,
+        knowledgeOptions?.Value.Answering == AnsweringEngine.Pipeline);
     private readonly CommandCatalog _catalog = catalog ?? CommandCatalog.Default;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 

@@ -51,7 +51,7 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     {
         var admin = Configuration.GetSection(AdminOptions.SectionName).Get<AdminOptions>() ?? new AdminOptions();
         return new ChatBot(KnowledgeBase, new AdminPolicy(admin), new KnowledgeEditor(KnowledgeBase),
-            knowledgeOptions: Microsoft.Extensions.Options.Options.Create(KnowledgeOptions), embedder: KnowledgeBase.Store.VectorSource?.Embedder);
+            knowledgeOptions: Microsoft.Extensions.Options.Options.Create(KnowledgeOptions));
     }
 
     /// <summary>
