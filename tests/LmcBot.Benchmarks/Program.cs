@@ -7,6 +7,7 @@ using LmcBot.Benchmarks;
 //   profile [dev|facts] [seconds]  a tight answering loop to run under perf
 //   startup <database> [question]  the ask verb's work after parsing, phase by phase, cold
 //   ingest-phases [runs]  the ingest benchmark's steps, timed, with allocations
+//   dense-model [rounds]  the sentence model: load time, RSS, per-question embedding median/p99, ingest batch rate
 //   golden [file] [facts...]  every answer to a broad question set, to diff before and after an engine change
 //   anything else is passed to BenchmarkDotNet (e.g. --filter '*', --list flat)
 return args.FirstOrDefault() switch
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "ask-process" => await WholeProcess.RunAsync(args[1..]),
     "profile" => Profile.Run(args[1..]),
     "golden" => Golden.Run(args[1..]),
+    "dense-model" => DenseModel.Run(args[1..]),
     "startup" => Startup.Run(args[1..]),
     "ingest-phases" => Startup.Ingest(args[1..]),
     _ => Run(args),

@@ -122,7 +122,7 @@ public sealed partial class KnowledgeEditor
         var now = Store.Now;
         var files = KnowledgeFolderWriter.Files(content, now);
         var problems = CheckExport(files);
-        var zip = KnowledgeFolderWriter.Zip(files, now);
+        var zip = KnowledgeFolderWriter.Zip(files, now, ExportedVectors(content));
         var facts = content.Facts.Where(f => !f.Removed).ToList();
         var text = $"The whole knowledge base in the knowledge/ file format: {N(content.Documents.Count)} documents ({N(content.Documents.Count(d => d.Origin == KnowledgeOrigin.Admin))} imported), "
             + $"{N(facts.Count)} facts ({N(facts.Count(f => f.Origin == KnowledgeOrigin.Admin || f.AdminOverride))} added or changed by admins; removed ones left out) and the names they use. "
@@ -140,6 +140,19 @@ public sealed partial class KnowledgeEditor
             Fields = [new("Files", N(files.Count)), new("Documents", N(content.Documents.Count)), new("Facts", N(facts.Count))],
             File = new AnswerFile(string.Create(CultureInfo.InvariantCulture, $"lmcbot-knowledge-{now:yyyyMMdd-HHmm}.zip"), "application/zip", zip),
         };
+    }
+
+    /// <summary>
+    /// The vectors of what the export holds (facts in use, every sentence) as <c>vectors/{model}.bin</c>, so ingesting
+    /// the export elsewhere takes them by hash instead of running the sentence model on every text.
+    /// </summary>
+    private static Dictionary<string, byte[]> ExportedVectors(KnowledgeContent content)
+    {
+        if (content.Vectors is not { } vectors) return [];
+        var used = DenseText.ForKnowledge(content.Facts.Where(f => !f.Removed), content.Sentences)
+            .Select(t => DenseText.Hash(vectors.ModelId, t)).Where(vectors.ByHash.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var subset = vectors with { ByHash = used.ToDictionary(h => h, h => vectors.ByHash[h], StringComparer.Ordinal) };
+        return new() { [$"{VectorFile.Folder}/{vectors.ModelId}.bin"] = VectorFile.Bytes(subset) };
     }
 
     /// <summary>Reads the export back the way ingest would, so an export that would not load says so.</summary>

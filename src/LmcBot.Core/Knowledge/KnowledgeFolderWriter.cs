@@ -57,7 +57,8 @@ public static partial class KnowledgeFolderWriter
     }
 
     /// <summary>The files as a zip archive (for chat surfaces, which send one file).</summary>
-    public static byte[] Zip(IReadOnlyDictionary<string, string> files, DateTime exportedAt)
+    /// <param name="binaries">Generated binary files to add as they are (the vector file), by path.</param>
+    public static byte[] Zip(IReadOnlyDictionary<string, string> files, DateTime exportedAt, IReadOnlyDictionary<string, byte[]>? binaries = null)
     {
         using var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -68,6 +69,13 @@ public static partial class KnowledgeFolderWriter
                 entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(exportedAt, DateTimeKind.Utc));
                 using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 writer.Write(text);
+            }
+            foreach (var (name, bytes) in binaries ?? new Dictionary<string, byte[]>())
+            {
+                var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(exportedAt, DateTimeKind.Utc));
+                using var output = entry.Open();
+                output.Write(bytes);
             }
         }
         return stream.ToArray();

@@ -175,6 +175,25 @@ public sealed class DenseVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task KbExport_CarriesTheVectors_SoIngestingItElsewhereRunsNoModel()
+    {
+        using var kb = new KnowledgeBase(Store(Db, new HashingSentenceEmbedder()), RepoPaths.Knowledge);
+        var bot = Bot(kb);
+        Assert.False((await Send(bot, "kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" admin_note:true")).IsError);
+
+        var export = await Send(bot, "kb export");
+
+        var folder = _temp.File("exported");
+        using (var zip = new MemoryStream(export.File!.Content))
+            System.IO.Compression.ZipFile.ExtractToDirectory(zip, folder);
+        var embedder = new HashingSentenceEmbedder();
+        using var elsewhere = new KnowledgeBase(Store(_temp.File("elsewhere.db"), embedder, VectorFile.PathFor(folder, embedder.ModelId)), folder);
+        Assert.Equal(0, embedder.EmbeddedCount);
+        Assert.Equal(elsewhere.Current.FactCount, elsewhere.Current.Dense.Facts.Count);
+        Assert.Equal(elsewhere.Current.SentenceCount, elsewhere.Current.Dense.Sentences.Count);
+    }
+
+    [Fact]
     public void StoreWithoutAModel_KeepsNoVectors()
     {
         using var kb = new KnowledgeBase(new KnowledgeStore(Db), RepoPaths.Knowledge);

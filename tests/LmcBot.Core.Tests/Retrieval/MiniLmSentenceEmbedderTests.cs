@@ -48,6 +48,18 @@ public sealed class MiniLmSentenceEmbedderTests
         Assert.All(results, r => Assert.Equal(results[0], r));
     }
 
+    [Theory]
+    [InlineData('中')] // one word piece per character
+    [InlineData('x')]
+    public void Embed_TheLongestTextDenseTextGives_IsEmbedded(char letter)
+    {
+        var text = DenseText.ForSentence(string.Join(' ', Enumerable.Repeat(new string(letter, 3), 1000)) + new string(letter, 2000));
+
+        var vector = MiniLmSentenceEmbedder.Shared.Embed([text])[0];
+
+        Assert.Equal(1f, MathF.Sqrt(Dot(vector, vector)), 3);
+    }
+
     [Fact]
     public void Disposed_RefusesToEmbed()
     {

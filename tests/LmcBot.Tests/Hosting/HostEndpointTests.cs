@@ -32,6 +32,20 @@ public sealed class HostEndpointTests
     }
 
     [Fact]
+    public async Task Host_BuildsTheDenseIndexFromTheCommittedVectors_WithoutRunningTheModelOnAnyFact()
+    {
+        await using var host = await HostFixture.StartAsync();
+
+        var source = host.App.Services.GetRequiredService<DenseVectorSource>();
+        var index = host.App.Services.GetRequiredService<LmcBot.Core.Knowledge.KnowledgeBase>().Current;
+
+        Assert.True(File.Exists(source.PrecomputedFile), $"{source.PrecomputedFile} not found from the content root");
+        Assert.Equal(0, source.ModelTexts); // only the warm-up ran the model, on its own one text
+        Assert.Equal(index.FactCount, index.Dense.Facts.Count);
+        Assert.Equal(index.SentenceCount, index.Dense.Sentences.Count);
+    }
+
+    [Fact]
     public async Task Ready_WhileTheSentenceModelLoads_Is503SayingSo_ThenReady()
     {
         using var release = new ManualResetEventSlim();

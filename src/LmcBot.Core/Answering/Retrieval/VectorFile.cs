@@ -24,22 +24,33 @@ public static class VectorFile
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var partial = path + ".partial";
         using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(vectors.ModelId);
-            writer.Write(vectors.Dimensions);
-            writer.Write(vectors.ByHash.Count);
-            foreach (var (hash, vector) in vectors.ByHash.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                if (vector.Length != vectors.Dimensions)
-                    throw new ArgumentException($"The vector of {hash} has {vector.Length} values, not {vectors.Dimensions}.", nameof(vectors));
-                writer.Write(Convert.FromHexString(hash));
-                writer.Write(VectorBytes.Encode(vector));
-            }
-        }
+            Write(stream, vectors);
         File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>The file's bytes (for the <c>kb export</c> zip).</summary>
+    public static byte[] Bytes(KnowledgeVectors vectors)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, vectors);
+        return stream.ToArray();
+    }
+
+    private static void Write(Stream stream, KnowledgeVectors vectors)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(vectors.ModelId);
+        writer.Write(vectors.Dimensions);
+        writer.Write(vectors.ByHash.Count);
+        foreach (var (hash, vector) in vectors.ByHash.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (vector.Length != vectors.Dimensions)
+                throw new ArgumentException($"The vector of {hash} has {vector.Length} values, not {vectors.Dimensions}.", nameof(vectors));
+            writer.Write(Convert.FromHexString(hash));
+            writer.Write(VectorBytes.Encode(vector));
+        }
     }
 
     /// <summary>Reads a vector file; a damaged or foreign file is an <see cref="InvalidDataException"/> naming the path.</summary>
