@@ -64,6 +64,7 @@ internal sealed class DomainSynonyms
         }
 
         var located = new List<(string From, string To, int Line)>();
+        var phrasesAt = new List<(string Key, string Words, int Line)>();
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var section = (keyNode as YamlScalarNode)?.Value;
@@ -103,7 +104,7 @@ internal sealed class DomainSynonyms
                         errors.Add(new KnowledgeError(file, line, from, $"'{from}: {to}' must be lower-case words replaced by lower-case words"));
                         continue;
                     }
-                    phrases.Add((from, to));
+                    phrasesAt.Add((from, to, line));
                 }
             }
         }
@@ -146,6 +147,12 @@ internal sealed class DomainSynonyms
             if (source != target && lineOf.TryGetValue(target, out var entry) && combined[target] != target)
                 errors.Add(new KnowledgeError(file, entry.Line, entry.From,
                     $"the question vocabulary folds '{source}' onto '{entry.From}', which this file folds onto '{entry.To}'"));
+        foreach (var (key, words, line) in phrasesAt)
+        {
+            if (located.Exists(s => s.From == key))
+                errors.Add(new KnowledgeError(file, line, key, $"'{key}' is both a phrase and a synonym: give it one meaning"));
+            else phrases.Add((key, words));
+        }
         return (errors.Count == 0 ? new DomainSynonyms(synonyms, phrases) : Empty, errors);
     }
 

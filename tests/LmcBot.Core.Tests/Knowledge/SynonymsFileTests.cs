@@ -41,6 +41,8 @@ public sealed class SynonymsFileTests
     [InlineData("  river: water\n", "  river: water\n  nations: member\n", "onto 'country' by the question vocabulary's synonyms")]
     // The question vocabulary folds "organization" onto "organisation"; folding that again here is a chain.
     [InlineData("  river: water\n", "  river: water\n  organisation: framework\n", "the question vocabulary folds 'organiz' onto 'organisation'")]
+    [InlineData("  fmm: foreign ministers meeting\n", "  fmm: Foreign Ministers' Meeting\n", "must be lower-case words replaced by lower-case words")]
+    [InlineData("  fmm: foreign ministers meeting\n", "  fmm: foreign ministers meeting\n  river: the river\n", "'river' is both a phrase and a synonym")]
     public void Read_BrokenSynonyms_FailsNamingFileLineAndProblem(string find, string replace, string message)
     {
         using var temp = new TempDirectory();

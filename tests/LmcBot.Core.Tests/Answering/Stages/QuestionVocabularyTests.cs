@@ -36,6 +36,8 @@ public sealed class QuestionVocabularyTests
         Assert.Equal("organis", Lexicon.Synonyms["organiz"]);
         Assert.Equal("leader", Lexicon.Term("summits"));
         Assert.Equal("water", Lexicon.Term("river"));
+        // An abbreviation of knowledge/synonyms.yaml is replaced like a Latin-script translation.
+        Assert.Contains(QuestionVocabulary.Default.LatinPhrases, p => p.Key is ["fmm"] && p.English == "foreign ministers meeting");
     }
 
     [Fact]
@@ -117,6 +119,14 @@ public sealed class QuestionVocabularyTests
         var error = Assert.Throws<InvalidOperationException>(() => QuestionVocabulary.Parse(yaml));
 
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Parse_DomainPhraseThatIsAlsoATranslation_IsAnError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => QuestionVocabulary.Parse("translations:\n  o dau: where\n", "phrases:\n  o dau: over there\n"));
+
+        Assert.Contains("phrase 'o dau' is also a translation", error.Message);
     }
 
     [Fact]
