@@ -51,10 +51,9 @@ internal sealed class DomainSynonyms
             errors.Add(new KnowledgeError(file, (int)ex.Start.Line, null, "invalid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return (Empty, errors);
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (with no position) on some broken input, e.g. an unclosed "[".
-            errors.Add(new KnowledgeError(file, null, null, "invalid YAML: " + ex.Message));
+            errors.Add(new KnowledgeError(file, null, null, KnowledgeFolderReader.UnplacedYamlError));
             return (Empty, errors);
         }
         if (root is not YamlMappingNode map)

@@ -310,7 +310,18 @@ public static class KnowledgeFolderReader
             errors.Add(new KnowledgeError(name, (int)ex.Start.Line, null, "invalid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new KnowledgeError(name, null, null, UnplacedYamlError));
+            return null;
+        }
     }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/>, with no position, on some broken
+    /// input (a list left open before the next field: <c>stops: [Kunming</c>); this is what the file's error says.
+    /// </summary>
+    internal const string UnplacedYamlError = "invalid YAML: a list or mapping is left open ('[' or '{' without its closing bracket) or similar; the YAML parser gives no line";
 
     private static string? Scalar(YamlNode node, string key, List<string> problems)
     {

@@ -30,6 +30,20 @@ public sealed class SynonymsFileTests
         Assert.Equal("knowledge/synonyms.yaml:1: expected a mapping with a 'synonyms:' mapping (and optionally 'phrases:')", problem.ToString());
     }
 
+    [Fact]
+    public void Read_SynonymsWithAnUnclosedList_FailNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.CopyKnowledge();
+        var path = Path.Combine(folder, DomainSynonyms.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("  river: water\n", "  river: [water\n", StringComparison.Ordinal));
+
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("knowledge/synonyms.yaml: " + KnowledgeFolderReader.UnplacedYamlError, problem.ToString());
+    }
+
     [Theory]
     [InlineData("  river: water\n", "  river: 'water\n", "invalid YAML")]
     [InlineData("synonyms:\n", "synonym:\n", "unknown section 'synonym'")]
