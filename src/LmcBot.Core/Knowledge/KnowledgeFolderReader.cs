@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace LmcBot.Core.Knowledge;
 
 /// <summary>
-/// Reads and validates a <c>knowledge/</c> folder (documents, facts, aliases). Any error makes the
+/// Reads and validates a <c>knowledge/</c> folder (documents, facts, aliases, synonyms). Any error makes the
 /// whole read fail with every problem listed, so a bad file never half-changes the database.
 /// </summary>
 public static class KnowledgeFolderReader
@@ -33,6 +33,7 @@ public static class KnowledgeFolderReader
         var byId = documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var facts = ReadFacts(folder, byId, errors);
         var entities = ReadAliases(folder, facts, errors);
+        CheckSynonyms(folder, errors);
         CheckClaims(facts, byId, errors);
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
         return new KnowledgeSet(documents, facts.Select(f => f.Fact).ToList(), entities, HashFolder(folder));
@@ -45,8 +46,10 @@ public static class KnowledgeFolderReader
                 ? Directory.GetFiles(Path.Combine(folder, sub), pattern).Order(StringComparer.Ordinal)
                 : [];
         var aliases = Path.Combine(folder, "aliases.yaml");
+        var synonyms = Path.Combine(folder, DomainSynonyms.FileName);
         return Files("documents", "*.md").Concat(Files("facts", "*.yaml"))
-            .Concat(File.Exists(aliases) ? [aliases] : []);
+            .Concat(File.Exists(aliases) ? [aliases] : [])
+            .Concat(File.Exists(synonyms) ? [synonyms] : []);
     }
 
     private static List<KnowledgeDocument> ReadDocuments(string folder, List<KnowledgeError> errors)
@@ -236,6 +239,19 @@ public static class KnowledgeFolderReader
         return result;
     }
 
+    /// <summary>
+    /// Validates <c>synonyms.yaml</c> against the question vocabulary (its stop words and general synonyms).
+    /// The bot folds words with the copy built into LmcBot.Core, so this checks the file before it is built in.
+    /// </summary>
+    private static void CheckSynonyms(string folder, List<KnowledgeError> errors)
+    {
+        var file = Path.Combine(folder, DomainSynonyms.FileName);
+        if (!File.Exists(file)) return;
+        var vocabulary = Answering.QuestionVocabulary.Default;
+        var (_, problems) = DomainSynonyms.Parse(File.ReadAllText(file), Rel(folder, file), vocabulary.IsStopWord, vocabulary.GeneralSynonymStems);
+        errors.AddRange(problems);
+    }
+
     /// <summary>Entity names that facts mention in entity fields or <c>about</c>.</summary>
     public static HashSet<string> UsedEntityNames(IEnumerable<Fact> facts)
     {
@@ -294,7 +310,18 @@ public static class KnowledgeFolderReader
             errors.Add(new KnowledgeError(name, (int)ex.Start.Line, null, "invalid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new KnowledgeError(name, null, null, UnplacedYamlError));
+            return null;
+        }
     }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/>, with no position, on some broken
+    /// input (a list left open before the next field: <c>stops: [Kunming</c>); this is what the file's error says.
+    /// </summary>
+    internal const string UnplacedYamlError = "invalid YAML: a list or mapping is left open ('[' or '{' without its closing bracket) or similar; the YAML parser gives no line";
 
     private static string? Scalar(YamlNode node, string key, List<string> problems)
     {

@@ -36,6 +36,32 @@ public sealed class MeetingListTests
         Assert.DoesNotContain("leaders' meeting", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>"fmm" is how people type the foreign ministers' meeting; the facts spell it out (knowledge/synonyms.yaml, phrases).</summary>
+    [Theory]
+    [InlineData("where was the seventh fmm", "Bagan")]
+    [InlineData("when was the 8th fmm", "7 December 2023")]
+    [InlineData("where was the 10th fmm held", "Anning")]
+    [InlineData("first lmc fmm date", "12 November 2015")]
+    public void ForeignMinistersMeeting_Abbreviated_IsAnsweredLikeSpelledOut(string question, string expected)
+    {
+        var answer = Ask(question);
+        var spelledOut = Ask(question.Replace("fmm", "foreign ministers meeting", StringComparison.Ordinal));
+
+        Assert.True(answer.Answered, $"declined: {answer.Text}");
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Equal(spelledOut.Text, answer.Text);
+        AnswerAssert.CitationsAreReal(question, answer, TestBot.SharedKnowledgeBase);
+    }
+
+    [Fact]
+    public void ForeignMinistersMeetings_Abbreviated_AreListed()
+    {
+        var answer = Ask("list the fmms");
+
+        Assert.Equal("meeting-list", answer.Intent);
+        Assert.Contains("first (12 November 2015, Jinghong); third (15 December 2017, Dali)", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AYear_ListsThatYearsMeetingsOfEveryType()
     {

@@ -77,6 +77,24 @@ public sealed class KnowledgeFolderReaderTests
     }
 
     [Fact]
+    public void Read_UnclosedListBeforeTheNextField_IsInvalidYaml_NotACrash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException, without a position, on this input: ingest crashed with
+        // "Operation is not valid due to the current state of the object" instead of naming the file.
+        using var temp = new TempDirectory();
+        var folder = temp.CopyKnowledge();
+        var path = Path.Combine(folder, "facts", "seed-article.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains("stops: [Kunming]\n", text);
+        File.WriteAllText(path, text.Replace("stops: [Kunming]\n", "stops: [Kunming\n"));
+
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+
+        // The file's facts are then missing, so aliases of the entities only they name are reported too.
+        Assert.Contains(error.Errors, e => e.File == "knowledge/facts/seed-article.yaml" && e.Message == KnowledgeFolderReader.UnplacedYamlError);
+    }
+
+    [Fact]
     public void Read_AliasOfUnknownEntity_IsRejected()
     {
         using var temp = new TempDirectory();
