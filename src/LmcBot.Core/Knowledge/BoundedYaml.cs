@@ -48,6 +48,12 @@ public static class BoundedYaml
             problem = FromException(ex);
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's own state errors on some malformed text (the event check catches those it can name).
+            problem = Unreadable(1, what);
+            return null;
+        }
     }
 
     /// <summary>The text of a scalar node; null for a list, a mapping or a missing node.</summary>
@@ -93,13 +99,14 @@ public static class BoundedYaml
     {
         var open = new Stack<Expect>();
         var documents = 0;
+        var line = 1;
         try
         {
             var parser = new Parser(new StringReader(yaml));
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-                var line = (int)current.Start.Line;
+                line = (int)current.Start.Line;
                 switch (current)
                 {
                     case DocumentStart when ++documents > 1:
@@ -119,6 +126,9 @@ public static class BoundedYaml
                         if (open.Count > MaxDepth)
                             return new Problem(line, $"{what} nests lists and mappings more than {MaxDepth} levels deep");
                         break;
+                    case MappingEnd when open.TryPeek(out var top) && top == Expect.Value:
+                        // YamlDotNet's parser can close a mapping after a key on some malformed text; its loader then throws.
+                        return new Problem(line, $"{what} has a key without a value");
                     case MappingEnd or SequenceEnd:
                         open.Pop();
                         break;
@@ -133,7 +143,15 @@ public static class BoundedYaml
         {
             return FromException(ex);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed text (": [" then a plain line) instead of with a YamlException.
+            return Unreadable(line, what);
+        }
     }
+
+    private static Problem Unreadable(int line, string what) =>
+        new(line, $"{what} is not valid YAML: check the brackets, quotes, colons and indentation around this line");
 
     /// <summary>A node was read inside the innermost open mapping: a key is followed by its value and the value by the next key.</summary>
     private static void Advance(Stack<Expect> open)

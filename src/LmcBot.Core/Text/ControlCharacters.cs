@@ -36,11 +36,14 @@ public static class ControlCharacters
     /// <summary>The text with every control character except line feed and tab written as <c>\u001B</c>, safe to print to a terminal.</summary>
     public static string Escape(string text)
     {
-        if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\t'))) return text;
+        if (!text.Any(IsEscaped)) return text;
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
-            if (char.IsControl(c) && c is not ('\n' or '\t')) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            if (IsEscaped(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             else sb.Append(c);
         return sb.ToString();
     }
+
+    /// <summary>Carriage return is escaped too on output: alone it moves the cursor back over what was printed.</summary>
+    private static bool IsEscaped(char c) => char.IsControl(c) && c is not ('\n' or '\t');
 }

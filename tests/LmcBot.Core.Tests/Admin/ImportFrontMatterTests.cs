@@ -34,6 +34,8 @@ public sealed class ImportFrontMatterTests(SharedAdminBot shared) : IClassFixtur
         { "a duplicate key", "id: a\nid: b", "Duplicate key id" },
         { "two documents", "id: a\n...\ntitle: b", "the front matter holds more than one YAML document" },
         { "an unterminated quote", "title: \"Mekong", "found unexpected end of stream" },
+        { "a key without a value (YamlDotNet threw ArgumentException)", ":\n  :\n  :", "the front matter has a key without a value" },
+        { "a flow list then a plain line (YamlDotNet threw InvalidOperationException)", ": [\np", "the front matter is not valid YAML: check the brackets, quotes, colons and indentation" },
         { "a bad indent", "id: x\n  bad: indent", "invalid front matter: While scanning a plain scalar value, found invalid mapping" },
     };
 
@@ -76,5 +78,52 @@ public sealed class ImportFrontMatterTests(SharedAdminBot shared) : IClassFixtur
         var deeper = "x: " + new string('[', BoundedYaml.MaxDepth) + new string(']', BoundedYaml.MaxDepth);
         Assert.Null(BoundedYaml.Load(deeper, 1000, "text", out var problem));
         Assert.Equal("text nests lists and mappings more than 16 levels deep", problem!.Message);
+    }
+
+    /// <summary>Cases of the mutation run below; a longer run of 50,000 found nothing more.</summary>
+    private const int Mutations = 5_000;
+
+    [Fact]
+    public void Parse_MutatedShippedFrontMatter_AlwaysGivesErrorsOrADocument_NeverAnException()
+    {
+        // Seeded edits (insert, delete, duplicate, replace) of YAML-significant characters inside the shipped front matters:
+        // this is how the ArgumentException and InvalidOperationException cases above were found.
+        // Only the front matter of each shipped document, with a one-line body: the body is not what is tested.
+        var documents = Directory.GetFiles(Path.Combine(Support.RepoPaths.Knowledge, "documents"), "*.md").Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText).Select(t => t[..(t.IndexOf("\n---", 4, StringComparison.Ordinal) + 4)] + "\n# T\n\nText.\n").ToList();
+        const string alphabet = "[]{}:,-?&*!|>'\"#%@` \n\t\\~.x0";
+        var random = new Random(20261204);
+        var thrown = new List<string>();
+        var refused = 0;
+        for (var i = 0; i < Mutations; i++)
+        {
+            var text = documents[random.Next(documents.Count)];
+            var end = text.IndexOf("\n---", 4, StringComparison.Ordinal);
+            var chars = text.ToList();
+            for (var edit = random.Next(1, 6); edit > 0; edit--)
+            {
+                // Inside the front matter as it is now (deletions shorten it).
+                int Position() => random.Next(4, Math.Max(5, Math.Min(end, chars.Count - 1)));
+                var at = Position();
+                switch (random.Next(4))
+                {
+                    case 0: chars.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
+                    case 1: chars.RemoveRange(at, Math.Min(random.Next(1, 20), chars.Count - at)); break;
+                    case 2: chars.InsertRange(Position(), chars.GetRange(at, Math.Min(random.Next(1, 40), chars.Count - at))); break;
+                    default: chars[at] = alphabet[random.Next(alphabet.Length)]; break;
+                }
+            }
+            var mutated = new string(chars.ToArray());
+            try
+            {
+                if (MarkdownDocumentParser.Parse(mutated, "f.md", KnowledgeOrigin.Admin, requireFrontMatter: false).Errors.Count > 0) refused++;
+            }
+            catch (Exception ex)
+            {
+                thrown.Add($"{ex.GetType().Name} on {mutated[..Math.Min(mutated.Length, 200)]}");
+            }
+        }
+        Assert.Empty(thrown);
+        Assert.True(refused > Mutations / 2, $"only {refused} of {Mutations} mutations were refused: the mutations are too mild to test anything");
     }
 }
