@@ -91,6 +91,24 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportedAttachment_WithDeeplyNestedFrontMatter_IsRefusedToTheAdmin_AndTheHostKeepsAnswering()
+    {
+        // The 60 KB file that once overflowed the web host's stack and took Discord, Teams and health down together.
+        var deep = "---\nid: deep\ntitle: Deep\nx: " + new string('[', 60_000) + "\n---\n# Deep\n\nText.\n";
+        var url = _discord.AddFile("deep.md", "text/markdown", Encoding.UTF8.GetBytes(deep));
+        var body = Samples.Load("kb-import-file.json", ("filename", "deep.md"), ("size", deep.Length.ToString(CultureInfo.InvariantCulture)),
+            ("url", url), ("content_type", "text/markdown; charset=utf-8"));
+        var refused = Text((await SendAsync(body)).Message);
+
+        Assert.Contains("deep.md could not be imported", refused, StringComparison.Ordinal);
+        Assert.Contains("deep.md:4: invalid front matter: the front matter nests more than 16 levels of [ ] or { }", refused, StringComparison.Ordinal);
+        Assert.Null(_admin.Document("deep"));
+        Assert.Empty(_admin.Audit());
+        var answer = (await SendAsync(Ask("When was the LMC established?"))).Message;
+        Assert.Contains("2016", Text(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unanswered_ListsADeclinedQuestion_AndDropsItOnceTheFactIsAdded()
     {
         await SendAsync(Ask("Which cities are twinned with Nanning?"));

@@ -51,7 +51,7 @@ public static class DocumentText
             return $"{fileName} contains NUL characters: it looks like a binary file, not text. Import a .md or .txt file saved as UTF-8.";
         if (text.Contains('\uFFFD'))
             return $"{fileName} is not valid UTF-8 text (it holds undecodable bytes). Save it as UTF-8 and import it again.";
-        var controls = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
+        var controls = text.Count(c => Text.ControlCharacters.IsUnsafe(c) && c != '\f');
         if (controls > 0)
             return $"{fileName} contains {controls.ToString(CultureInfo.InvariantCulture)} control character(s): it looks like a binary file, not text. Import a .md or .txt file.";
         if (string.IsNullOrWhiteSpace(text))

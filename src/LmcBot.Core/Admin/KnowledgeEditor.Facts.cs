@@ -36,7 +36,7 @@ public sealed partial class KnowledgeEditor
                     : $"A fact with the id '{explicitId}' already exists (kb show id:{explicitId}). Choose another id or edit that fact.");
             fact.Id = explicitId ?? FactBuilder.NewId(fact, id => s.Facts.FindById(id) is not null);
             var kind = fact.Kind;
-            if (s.Facts.Find(f => f.Kind == kind).FirstOrDefault(f => !f.Removed && SameFields(f, fact)) is { } duplicate)
+            if (s.Facts.Find(f => f.Kind == kind).FirstOrDefault(f => !f.Removed && SameContent(f, fact, index)) is { } duplicate)
                 return Outcome.Fail($"This fact is already in the knowledge base as '{duplicate.Id}': {duplicate.Statement} Nothing was added (kb show id:{duplicate.Id}).");
             var errors = Validate(fact, s);
             if (errors.Count > 0) return Outcome.Fail(Problems("The fact was not added", errors));
@@ -249,6 +249,21 @@ public sealed partial class KnowledgeEditor
         if (clear) fact.Fields.Remove(field);
         else fact.Fields[field] = FactBuilder.FieldValues(typed, value, index, renamed);
         return null;
+    }
+
+    /// <summary>
+    /// Whether a new fact says what <paramref name="existing"/> says: the same typed fields, and for a kind whose
+    /// statement is written by the admin (a note) the same statement too, since there the text is the fact.
+    /// </summary>
+    private static bool SameContent(Fact existing, Fact added, Answering.KnowledgeIndex index) =>
+        SameFields(existing, added)
+        && (FactBuilder.Statement(added, index) is not null || SameText(existing.Statement, added.Statement));
+
+    /// <summary>Equal ignoring case, surrounding spaces, runs of spaces and a final full stop.</summary>
+    private static bool SameText(string a, string b)
+    {
+        static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+        return string.Equals(Normal(a), Normal(b), StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool SameFields(Fact a, Fact b) =>

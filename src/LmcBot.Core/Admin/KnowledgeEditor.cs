@@ -4,6 +4,7 @@ using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
+using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,6 +41,7 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
         {
             if (words.Length < 2 || words[0] != "kb")
                 return Answer.Error("usage", $"'{path}' is not a knowledge-base command. Type help for the list.");
+            if (UnsafeOption(words[1], options) is { } unsafeOption) return Answer.Error(intent, unsafeOption);
             var input = new Input(options);
             return (words[1], words.Length) switch
             {
@@ -68,6 +70,22 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
             _logger.LogError(ex, "{Command} failed", path);
             return Answer.Error(intent, $"'{path}' failed on my side ({ex.GetType().Name}) and nothing was changed. The error was logged for the operators.");
         }
+    }
+
+    /// <summary>
+    /// Refuses an option value holding BEL, ESC or another control character (they would be stored and printed into
+    /// operators' terminals by kb list, show and history). kb import's text is checked as a document instead.
+    /// </summary>
+    private static string? UnsafeOption(string verb, IReadOnlyDictionary<string, string> options)
+    {
+        foreach (var (name, value) in options.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (verb == "import" && name == "text") continue;
+            var at = ControlCharacters.IndexOfUnsafe(value);
+            if (at >= 0)
+                return $"The value of {name}: contains the control character {ControlCharacters.Describe(value[at])} at character {N(at + 1)}. Type it again without control characters; nothing was changed.";
+        }
+        return null;
     }
 
     /// <summary>Option values as the command gave them: trimmed, empty meaning absent.</summary>

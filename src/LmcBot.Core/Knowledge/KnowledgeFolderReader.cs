@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace LmcBot.Core.Knowledge;
@@ -135,7 +135,7 @@ public static class KnowledgeFolderReader
         var problems = new List<string>();
         foreach (var (keyNode, valueNode) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = BoundedYaml.ScalarText(keyNode) ?? "";
             switch (key)
             {
                 case "id": fact.Id = Scalar(valueNode, key, problems) ?? ""; break;
@@ -152,7 +152,7 @@ public static class KnowledgeFolderReader
                     }
                     foreach (var (ck, cv) in cite.Children)
                     {
-                        var citeKey = ((YamlScalarNode)ck).Value;
+                        var citeKey = BoundedYaml.ScalarText(ck);
                         switch (citeKey)
                         {
                             case "document": fact.DocumentId = Scalar(cv, "cite.document", problems); break;
@@ -202,7 +202,7 @@ public static class KnowledgeFolderReader
             var entity = new Entity { Origin = KnowledgeOrigin.Shipped };
             foreach (var (k, v) in entityMap.Children)
             {
-                switch (((YamlScalarNode)k).Value)
+                switch (BoundedYaml.ScalarText(k))
                 {
                     case "name": entity.Name = Scalar(v, "name", problems) ?? ""; break;
                     case "type": entity.Type = Scalar(v, "type", problems) ?? "thing"; break;
@@ -291,30 +291,30 @@ public static class KnowledgeFolderReader
         return paragraph is null ? null : document.SourcesOf(paragraph)[0].Grade;
     }
 
+    /// <summary>
+    /// Largest facts or aliases file read, in characters: some 230 times the largest shipped file (35 KB,
+    /// facts/framework-meetings.yaml), so an export of many thousand facts of one kind still loads.
+    /// </summary>
+    public const int MaxYamlFileChars = 8 * 1024 * 1024;
+
     private static YamlNode? LoadYaml(string file, string name, List<KnowledgeError> errors)
     {
-        try
+        // Each character takes at least one UTF-8 byte, so a file at most this many bytes long is read and measured in characters.
+        var bytes = new FileInfo(file).Length;
+        if (bytes > 4L * MaxYamlFileChars)
         {
-            var stream = new YamlStream();
-            using var reader = new StringReader(File.ReadAllText(file));
-            stream.Load(reader);
-            if (stream.Documents.Count == 0)
-            {
-                errors.Add(new KnowledgeError(name, 1, null, "the file is empty"));
-                return null;
-            }
-            return stream.Documents[0].RootNode;
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new KnowledgeError(name, (int)ex.Start.Line, null, "invalid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
+            errors.Add(new KnowledgeError(name, 1, null, string.Create(CultureInfo.InvariantCulture,
+                $"invalid YAML: the file is {bytes / 1024:N0} KB; the limit is {MaxYamlFileChars:N0} characters")));
             return null;
         }
-        catch (InvalidOperationException)
+        var root = BoundedYaml.Load(File.ReadAllText(file), MaxYamlFileChars, "the file", out var problem);
+        if (problem is not null)
         {
-            errors.Add(new KnowledgeError(name, null, null, UnplacedYamlError));
+            errors.Add(new KnowledgeError(name, problem.Line, null, "invalid YAML: " + problem.Message));
             return null;
         }
+        if (root is null) errors.Add(new KnowledgeError(name, 1, null, "the file is empty"));
+        return root;
     }
 
     /// <summary>

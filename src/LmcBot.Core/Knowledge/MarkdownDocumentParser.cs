@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace LmcBot.Core.Knowledge;
@@ -13,6 +12,12 @@ public static partial class MarkdownDocumentParser
     public sealed record Result(KnowledgeDocument? Document, IReadOnlyList<KnowledgeError> Errors);
 
     /// <param name="requireFrontMatter">Shipped documents must declare id and title; imports may infer them.</param>
+    /// <summary>
+    /// Longest front matter accepted, in characters: 8 times the longest shipped one (7.7 KB, lmc-framework-meetings.md),
+    /// room for some 250 sources.
+    /// </summary>
+    public const int MaxFrontMatterChars = 64 * 1024;
+
     public static Result Parse(string text, string fileName, KnowledgeOrigin origin, bool requireFrontMatter = true)
     {
         var errors = new List<KnowledgeError>();
@@ -61,40 +66,43 @@ public static partial class MarkdownDocumentParser
 
     private static void ReadFrontMatter(string yaml, KnowledgeDocument document, string fileName, List<KnowledgeError> errors)
     {
-        YamlMappingNode map;
-        try
+        // Front matter comes from admins' uploads too: bounded before any parser sees it, so no file can take the host down.
+        var root = BoundedYaml.Load(yaml, MaxFrontMatterChars, "the front matter", out var problem);
+        if (problem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
-            {
-                errors.Add(new KnowledgeError(fileName, 2, null, "front matter must be a YAML mapping"));
-                return;
-            }
-            map = m;
+            errors.Add(new KnowledgeError(fileName, problem.Line + 1, null, "invalid front matter: " + problem.Message));
+            return;
         }
-        catch (YamlException ex)
+        if (root is not YamlMappingNode map)
         {
-            errors.Add(new KnowledgeError(fileName, (int)ex.Start.Line + 1, null, "invalid front matter: " + (ex.InnerException?.Message ?? ex.Message)));
+            errors.Add(new KnowledgeError(fileName, 2, null, "front matter must be a YAML mapping (id: …, title: …), not " + (root is null ? "empty" : BoundedYaml.Describe(root))));
             return;
         }
         foreach (var (k, v) in map.Children)
         {
-            var key = ((YamlScalarNode)k).Value;
+            // BoundedYaml refuses lists and mappings as keys, so every key is a scalar.
+            var key = BoundedYaml.ScalarText(k) ?? "";
             var line = (int)k.Start.Line + 1;
-            var value = (v as YamlScalarNode)?.Value;
+            string? Value()
+            {
+                if (v is YamlScalarNode scalar) return scalar.Value;
+                errors.Add(new KnowledgeError(fileName, line, null, $"front matter field '{key}' must be a single value, not {BoundedYaml.Describe(v)}"));
+                return null;
+            }
             switch (key)
             {
-                case "id": document.Id = value ?? ""; break;
-                case "title": document.Title = value ?? ""; break;
-                case "language": document.Language = value ?? "en"; break;
-                case "origin": document.Note = value; break;
-                case "url": document.Url = value; break;
-                case "published": document.Published = value; break;
+                case "id": document.Id = Value() ?? ""; break;
+                case "title": document.Title = Value() ?? ""; break;
+                case "language": document.Language = Value() ?? "en"; break;
+                case "origin": document.Note = Value(); break;
+                case "url": document.Url = Value(); break;
+                case "published": document.Published = Value(); break;
                 case "grade":
-                    if (!SourceGrade.IsKnown(value))
-                        errors.Add(new KnowledgeError(fileName, line, null, $"unknown grade '{value}' (known: {string.Join(", ", SourceGrade.All)})"));
-                    else document.Grade = value!;
+                    var grade = Value();
+                    if (grade is null) break;
+                    if (!SourceGrade.IsKnown(grade))
+                        errors.Add(new KnowledgeError(fileName, line, null, $"unknown grade '{grade}' (known: {string.Join(", ", SourceGrade.All)})"));
+                    else document.Grade = grade;
                     break;
                 case "sources":
                     if (v is not YamlMappingNode sources)
@@ -103,7 +111,7 @@ public static partial class MarkdownDocumentParser
                         break;
                     }
                     foreach (var (sk, sv) in sources.Children)
-                        ReadSource(((YamlScalarNode)sk).Value ?? "", sv, (int)sk.Start.Line + 1, document, fileName, errors);
+                        ReadSource(BoundedYaml.ScalarText(sk) ?? "", sv, (int)sk.Start.Line + 1, document, fileName, errors);
                     break;
                 default:
                     errors.Add(new KnowledgeError(fileName, line, null, $"unknown front matter field '{key}'"));
@@ -124,14 +132,21 @@ public static partial class MarkdownDocumentParser
         var source = new DocumentSource { Key = key, Grade = "" };
         foreach (var (k, v) in map.Children)
         {
-            var value = (v as YamlScalarNode)?.Value;
-            switch (((YamlScalarNode)k).Value)
+            var field = BoundedYaml.ScalarText(k) ?? "";
+            var fieldLine = (int)k.Start.Line + 1;
+            if (field is "url" or "grade" or "date" or "publisher" && v is not YamlScalarNode)
+            {
+                errors.Add(new KnowledgeError(fileName, fieldLine, null, $"field '{field}' of source '{key}' must be a single value, not {BoundedYaml.Describe(v)}"));
+                continue;
+            }
+            var value = BoundedYaml.ScalarText(v);
+            switch (field)
             {
                 case "url": source.Url = value; break;
                 case "grade": source.Grade = value ?? ""; break;
                 case "date": source.Date = value; break;
                 case "publisher": source.Publisher = value; break;
-                case var other: errors.Add(new KnowledgeError(fileName, (int)k.Start.Line + 1, null, $"unknown field '{other}' in source '{key}'")); break;
+                default: errors.Add(new KnowledgeError(fileName, fieldLine, null, $"unknown field '{field}' in source '{key}'")); break;
             }
         }
         if (!SourceGrade.IsKnown(source.Grade))

@@ -1,9 +1,10 @@
 using System.Text;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Text;
 
 namespace LmcBot.Cli;
 
-/// <summary>Plain-text rendering of an answer for the console: the text, its fields, its sources, what to try next.</summary>
+/// <summary>Plain-text rendering of an answer for the console: the text, its fields, its sources, what to try next; control characters escaped.</summary>
 public static class AnswerText
 {
     public static string Render(Answer answer)
@@ -24,6 +25,7 @@ public static class AnswerText
         if (answer.FollowUps.Count > 0)
             sb.AppendLine("  Try: " + string.Join(" | ", answer.FollowUps.Select(f => f.Input)));
         if (answer.File is { } file) sb.AppendLine($"  Attached: {file.FileName} ({file.Content.Length:N0} bytes)");
-        return sb.ToString().TrimEnd();
+        // Facts, titles and audit entries stored before admin values refused control characters must not reach the terminal raw.
+        return ControlCharacters.Escape(sb.ToString().TrimEnd());
     }
 }

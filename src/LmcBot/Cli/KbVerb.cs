@@ -5,6 +5,7 @@ using LmcBot.Admin;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
+using LmcBot.Core.Text;
 
 namespace LmcBot.Cli;
 
@@ -116,14 +117,34 @@ internal static class KbVerb
         return cli;
     }
 
-    /// <summary>Reads a document for <c>kb import --file</c> with the same checks as an upload: size, UTF-8, not binary, not empty.</summary>
+    /// <summary>
+    /// Reads a document for <c>kb import --file</c> with the same checks as an upload: size, UTF-8, not binary, not empty.
+    /// At most the limit plus one byte is read, so a device or pipe that never ends (<c>/dev/zero</c>) is refused as too large.
+    /// </summary>
     private static async Task<(ChatAttachment? Attachment, string? Problem, int Exit)> ReadFileAsync(FileInfo file, CancellationToken cancellationToken)
     {
-        if (!file.Exists) return (null, $"{file.FullName} does not exist.", LmcBotCli.UsageError);
+        var shown = ControlCharacters.Escape(file.FullName);
+        if (Directory.Exists(file.FullName))
+            return (null, $"{shown} is a directory; give the path of a .md or .txt file.", LmcBotCli.UsageError);
+        if (!file.Exists) return (null, $"{shown} does not exist.", LmcBotCli.UsageError);
+        var name = ControlCharacters.Escape(file.Name);
         if (file.Length > DocumentText.MaxBytes)
-            return (null, string.Create(CultureInfo.InvariantCulture, $"{file.Name} is {file.Length / 1024:N0} KB; the limit is 1 MB. Split it into smaller documents."), LmcBotCli.Failure);
-        var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-        if (!DocumentText.TryDecode(file.Name, bytes, out var text, out var problem))
+            return (null, string.Create(CultureInfo.InvariantCulture, $"{name} is {file.Length / 1024:N0} KB; the limit is 1 MB. Split it into smaller documents."), LmcBotCli.Failure);
+        byte[] bytes;
+        try
+        {
+            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = new byte[DocumentText.MaxBytes + 1];
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            bytes = buffer.AsSpan(0, length).ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{shown} could not be read: {ControlCharacters.Escape(ex.Message)}", LmcBotCli.Failure);
+        }
+        if (bytes.Length > DocumentText.MaxBytes)
+            return (null, $"{name} is larger than 1 MB (more than {DocumentText.MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes); the limit is 1 MB. Split it into smaller documents.", LmcBotCli.Failure);
+        if (!DocumentText.TryDecode(name, bytes, out var text, out var problem))
             return (null, problem + " Nothing was imported.", LmcBotCli.Failure);
         var contentType = file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/markdown";
         return (new ChatAttachment(file.Name, contentType, text), null, LmcBotCli.Success);

@@ -67,6 +67,51 @@ public sealed class FactEditingTests(SharedAdminBot shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task AddNote_SameSubjectWithOtherText_IsAdded_TheSameTextAgainIsADuplicate()
+    {
+        using var admin = new AdminBot();
+        await admin.OkAsync("kb add note subject:StarExpress text:\"The StarExpress has a dining car.\" admin_note:true");
+
+        var second = await admin.SendAsync("kb add note subject:StarExpress text:\"The StarExpress sleeper berths sell out in April.\" admin_note:true");
+        var again = await admin.SendAsync("kb add note subject:StarExpress text:\"the StarExpress  has a dining car\" admin_note:true");
+
+        Assert.False(second.IsError, second.Text);
+        Assert.Contains("Added starexpress-", second.Text, StringComparison.Ordinal);
+        Assert.True(again.IsError, again.Text);
+        Assert.Contains("already in the knowledge base as 'starexpress-", again.Text, StringComparison.Ordinal);
+        Assert.Contains("The StarExpress has a dining car.", again.Text, StringComparison.Ordinal);
+        Assert.Equal(2, admin.Audit().Count);
+        Assert.Equal(2, admin.KnowledgeBase.Store.Read(s => s.Facts.Find(f => f.Kind == "note" && f.Origin == KnowledgeOrigin.Admin).Count()));
+    }
+
+    [Theory]
+    [InlineData("kb add note", "text", "The StarExpress rings\u0007 a bell.", "U+0007 (BEL) at character 22")]
+    [InlineData("kb add note", "subject", "Star\u001B[31mExpress", "U+001B (ESC) at character 5")]
+    [InlineData("kb add citypair", "city_b", "Vientiane\u009B", "U+009B at character 10")]
+    [InlineData("kb edit", "value", "StarExpress\u001B]0;owned\u0007", "U+001B (ESC) at character 12")]
+    [InlineData("kb edit", "value", "Star\u007FExpress", "U+007F (DEL) at character 5")]
+    [InlineData("kb import", "title", "Ferry\u0008\u0008\u0008", "U+0008 (BS) at character 6")]
+    public async Task AddEditOrImport_ControlCharacterInAValue_IsRefusedNamingIt_AndChangesNothing(string path, string option, string value, string expected)
+    {
+        var admin = shared.Admin;
+        var before = Snapshot(admin);
+        var options = path switch
+        {
+            "kb add note" => new Dictionary<string, string> { ["subject"] = "StarExpress", ["text"] = "The StarExpress has a piano.", ["admin_note"] = "true" },
+            "kb add citypair" => new Dictionary<string, string> { ["city_a"] = "Nanning", ["city_b"] = "Vientiane", ["status"] = "sister city", ["admin_note"] = "true" },
+            "kb edit" => new Dictionary<string, string> { ["id"] = "starexpress-route", ["field"] = "name", ["value"] = "StarExpress" },
+            _ => new Dictionary<string, string> { ["text"] = "The Mekong ferry leaves every hour." },
+        };
+        options[option] = value;
+
+        var answer = await admin.CommandAsync(path, options);
+
+        Assert.True(answer.IsError, answer.Text);
+        Assert.Contains($"The value of {option}: contains the control character {expected}", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(admin));
+    }
+
+    [Fact]
     public async Task Add_ResolvesAliasesToCanonicalNames_AndRefusesADuplicate()
     {
         using var admin = new AdminBot();

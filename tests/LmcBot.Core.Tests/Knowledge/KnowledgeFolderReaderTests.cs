@@ -122,4 +122,20 @@ public sealed class KnowledgeFolderReaderTests
 
         Assert.Contains(error.Errors, e => e.Id == "starexpress-pool" && e.Message.Contains("secondary", StringComparison.Ordinal));
     }
+    [Theory]
+    [InlineData("facts:\n  - id: x\n    about: ", 60_000, "facts/hostile.yaml:3: invalid YAML: the file nests more than 16 levels of [ ] or { }")]
+    [InlineData("facts:\n  - ? &k [*k]\n    : v\n", 0, "facts/hostile.yaml:2: invalid YAML: the file uses the anchor &k")]
+    [InlineData("facts:\n  - [id]: x\n", 0, "facts/hostile.yaml:2: invalid YAML: the file uses a list as a key")]
+    [InlineData("facts:\n  - id: x\n    cite:\n      {document: d}: x\n", 0, "facts/hostile.yaml:4: invalid YAML: the file uses a mapping as a key")]
+    [InlineData("facts: [unclosed\n", 0, "invalid YAML: While parsing a flow sequence, did not find expected ',' or ']'")]
+    public void Read_HostileYamlFile_FailsNamingTheProblem_InsteadOfCrashing(string yaml, int brackets, string expected)
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.CopyKnowledge();
+        File.WriteAllText(Path.Combine(folder, "facts", "hostile.yaml"), yaml + new string('[', brackets));
+
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+
+        Assert.Contains(error.Errors, e => e.ToString().Contains(expected, StringComparison.Ordinal));
+    }
 }

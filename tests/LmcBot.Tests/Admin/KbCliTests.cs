@@ -98,6 +98,54 @@ public sealed class KbCliTests
     }
 
     [Fact]
+    public async Task ImportEndlessDeviceOrDirectory_IsRefusedSayingWhy()
+    {
+        using var cli = new CliRun();
+
+        var endless = await cli.RunAsync("kb", "import", "--file", "/dev/zero");
+        var directory = await cli.RunAsync("kb", "import", "--file", cli.Directory);
+
+        Assert.Equal((LmcBotCli.Failure, LmcBotCli.UsageError), (endless.Exit, directory.Exit));
+        Assert.Contains("zero is larger than 1 MB (more than 1,048,576 bytes); the limit is 1 MB", endless.Error, StringComparison.Ordinal);
+        Assert.Contains($"{cli.Directory} is a directory; give the path of a .md or .txt file", directory.Error, StringComparison.Ordinal);
+        Assert.Contains("No changes yet", await cli.OkAsync("kb", "history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddOrEdit_WithControlCharacters_IsRefused_AndChangesNothing()
+    {
+        using var cli = new CliRun();
+
+        var bell = await cli.RunAsync("kb", "add", "note", "--subject", "StarExpress", "--text", "The StarExpress has a bell.\a\u0007", "--admin-note");
+        var escape = await cli.RunAsync("kb", "edit", "--id", "starexpress-route", "--field", "name", "--value", "\u001B[2JStarExpress");
+
+        Assert.Equal((LmcBotCli.Failure, LmcBotCli.Failure), (bell.Exit, escape.Exit));
+        Assert.Contains("The value of text: contains the control character U+0007 (BEL) at character 28", bell.Error, StringComparison.Ordinal);
+        Assert.Contains("The value of value: contains the control character U+001B (ESC) at character 1", escape.Error, StringComparison.Ordinal);
+        Assert.Contains("No changes yet", await cli.OkAsync("kb", "history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListShowAndHistory_EscapeControlCharactersAlreadyStored()
+    {
+        using var cli = new CliRun();
+        const string hostile = "The StarExpress\u001B[2J\u001B]0;pwned\u0007 runs\r daily.";
+        StoredText.SetStatement(cli.DatabasePath, "starexpress-route", hostile, userName: "Mallory\u001B[8m", userId: "1\u0007");
+
+        var printed = new[]
+        {
+            await cli.OkAsync("kb", "show", "--id", "starexpress-route"),
+            await cli.OkAsync("kb", "list", "--text", "StarExpress"),
+            await cli.OkAsync("kb", "history", "--id", "starexpress-route"),
+        };
+
+        Assert.All(printed, output => Assert.DoesNotContain(output, c => char.IsControl(c) && c is not ('\n' or '\t')));
+        Assert.Contains(@"The StarExpress\u001B[2J\u001B]0;pwned\u0007 runs\u000D daily.", printed[0], StringComparison.Ordinal);
+        Assert.Contains(@"StarExpress\u001B[2J", printed[1], StringComparison.Ordinal);
+        Assert.Contains(@"Mallory\u001B[8m (1\u0007)", printed[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unanswered_ListsADeclinedQuestion_AndDropsItAfterTheFactIsAdded()
     {
         using var cli = new CliRun();
