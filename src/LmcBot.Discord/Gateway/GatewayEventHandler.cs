@@ -38,6 +38,11 @@ internal sealed partial class GatewayEventHandler(
             {
                 // Shutting down.
             }
+            catch (MalformedPayloadException ex)
+            {
+                // A field of the wrong type or invalid text: skip the event, as the HTTP endpoint answers 400.
+                LogMalformedEvent(eventName, ex.Message);
+            }
             catch (Exception ex)
             {
                 LogEventFailed(ex, eventName);
@@ -60,21 +65,20 @@ internal sealed partial class GatewayEventHandler(
     internal async Task HandleMessageAsync(JsonElement message, CancellationToken ct)
     {
         var botId = status.BotUserId;
-        if (botId is null || !message.TryGetProperty("author", out var author))
+        if (botId is null || DiscordJson.Object(message, "author") is not { } author)
             return;
-        if ((author.TryGetProperty("bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
-            || InteractionParser.String(author, "id") == botId)
+        if (DiscordJson.Boolean(author, "bot") == true || DiscordJson.String(author, "id") == botId)
             return;
 
-        var guildId = InteractionParser.String(message, "guild_id");
+        var guildId = DiscordJson.String(message, "guild_id");
         if (guildId is not null && !Mentions(message, botId))
             return;
-        var channelId = InteractionParser.String(message, "channel_id");
-        var messageId = InteractionParser.String(message, "id");
+        var channelId = DiscordJson.String(message, "channel_id");
+        var messageId = DiscordJson.String(message, "id");
         if (channelId is null || messageId is null || InteractionParser.ReadSender(message) is not { } sender)
             return;
 
-        var text = StripMention(InteractionParser.String(message, "content") ?? string.Empty, botId);
+        var text = StripMention(DiscordJson.String(message, "content") ?? string.Empty, botId);
         var request = new ChatRequest
         {
             Platform = ChatPlatform.Discord,
@@ -102,10 +106,10 @@ internal sealed partial class GatewayEventHandler(
 
     private static bool Mentions(JsonElement message, string botId)
     {
-        if (!message.TryGetProperty("mentions", out var mentions) || mentions.ValueKind != JsonValueKind.Array)
+        if (DiscordJson.Array(message, "mentions") is not { } mentions)
             return false;
         foreach (var user in mentions.EnumerateArray())
-            if (InteractionParser.String(user, "id") == botId)
+            if (DiscordJson.String(user, "id") == botId)
                 return true;
         return false;
     }
@@ -115,6 +119,9 @@ internal sealed partial class GatewayEventHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling gateway event {EventName} failed")]
     private partial void LogEventFailed(Exception exception, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed {EventName} event: {Problem}")]
+    private partial void LogMalformedEvent(string eventName, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed INTERACTION_CREATE: {Problem}")]
     private partial void LogBadInteraction(string problem);
