@@ -41,7 +41,29 @@ internal static class ActivityTranslator
             ? string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase)
             : conversation?.IsGroup != true;
 
-    /// <summary>A card submit: <c>value</c> set with our <c>cmd</c>, and no typed text.</summary>
+    /// <summary>
+    /// Why an activity cannot be read, or null. The typed fields were checked by the deserialiser; this checks the
+    /// free-form <c>value</c> we read from (<c>value.cmd</c>), whose text may not be valid UTF-8 or UTF-16.
+    /// </summary>
+    public static string? Malformed(InboundActivity activity)
+    {
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty(SubmitData.CommandProperty, out var command)
+            || command.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            _ = command.GetString();
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses invalid UTF-8 and unpaired surrogate escapes such as \ud800.
+            return $"value.{SubmitData.CommandProperty} is not valid UTF-8 text.";
+        }
+    }
+
+    /// <summary>A card submit: <c>value</c> set with our <c>cmd</c>, and no typed text (checked by <see cref="Malformed"/>).</summary>
     private static string? CardSubmitInput(InboundActivity activity)
     {
         if (!string.IsNullOrWhiteSpace(activity.Text)
