@@ -26,6 +26,11 @@ public sealed class OddActivityTests
         { "text as a number", "personal-message.json", "\"text\": \"", Ascii("\"text\": 5, \"x\": \"") },
         { "from as a string", "personal-message.json", "\"from\": {", Ascii("\"from\": \"x\", \"y\": {") },
         { "entities as an object", "personal-message.json", "\"entities\": [", Ascii("\"entities\": {}, \"z\": [") },
+        // Found by ActivityFuzzTests: null list items were a NullReferenceException (500), and a huge id echoed into the
+        // reply left no room for a card, so the turn failed after the 200.
+        { "null in entities", "personal-message.json", "\"entities\": [", Ascii("\"entities\": [null, ") },
+        { "null in membersAdded", "conversation-update-bot-added.json", "\"membersAdded\": [", Ascii("\"membersAdded\": [null, ") },
+        { "a 10 KB from.id", "personal-message.json", "\"id\": \"29:", Ascii("\"id\": \"29:" + new string('x', 10_000)) },
     };
 
     [Theory]
