@@ -40,9 +40,12 @@ public static class TeamsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TeamsMetrics>();
 
-        services.AddHttpClient(BotFrameworkTokenValidator.MetadataClientName);
-        services.AddHttpClient(BotTokenProvider.ClientName);
+        // No client follows redirects: an allowed service URL answering 307 would otherwise have the reply posted
+        // to a host nobody allowed (the token is stripped on redirect, the body is not).
+        services.AddHttpClient(BotFrameworkTokenValidator.MetadataClientName).RefuseRedirects();
+        services.AddHttpClient(BotTokenProvider.ClientName).RefuseRedirects();
         services.AddHttpClient(BotConnectorClient.ClientName)
+            .RefuseRedirects()
             .AddResilienceHandler("lmcbot-teams-connector", AddConnectorRetries);
 
         services.TryAddSingleton<BotFrameworkTokenValidator>();
