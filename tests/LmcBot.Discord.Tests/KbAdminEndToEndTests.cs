@@ -19,7 +19,9 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     private const string AdminRole = "5000000000000000009";
     private const string PairId = "nanning-vientiane-friendship-city";
 
-    private readonly AdminBot _admin = new(new AdminOptions { DiscordRoleIds = [AdminRole] });
+    private const string GuildId = "2000000000000000000";
+
+    private readonly AdminBot _admin = new(new AdminOptions { DiscordRoleIds = [AdminRole], DiscordGuildIds = [GuildId] });
     private FakeDiscord _discord = null!;
     private BotHost _host = null!;
 
@@ -73,6 +75,38 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         Assert.Empty(_admin.Audit());
         Assert.Null(_admin.Fact(PairId));
         Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManagerInAServerNotListed_KbAdd_IsRefusedNamingAdminDiscordGuildIds_AndNothingChanges()
+    {
+        var json = JsonNode.Parse(Kb(ManageServer, [], "add citypair", NanningVientiane))!;
+        json["guild_id"] = "2000000000000000077";
+
+        var refused = await SendAsync(json.ToJsonString());
+
+        Assert.Equal(64, refused.Message["flags"]!.GetValue<int>());
+        Assert.Contains("2000000000000000077 is not in Admin:DiscordGuildIds", refused.Message["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(_admin.Audit());
+        Assert.Null(_admin.Fact(PairId));
+    }
+
+    [Fact]
+    public async Task ListedAdminUserInADirectMessage_KbAdd_IsRefused_AndNothingChanges()
+    {
+        using var admin = new AdminBot(new AdminOptions { DiscordUserIds = ["4000000000000000002"], DiscordGuildIds = [GuildId] });
+        await using var host = await BotHost.StartAsync(_discord, admin.Bot);
+        var json = JsonNode.Parse(Kb(ManageServer, [], "add citypair", NanningVientiane))!.AsObject();
+        json.Remove("guild_id");
+        json["user"] = json["member"]!["user"]!.DeepClone();
+        json.Remove("member");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, json.ToJsonString(), now));
+
+        var content = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["content"]!.GetValue<string>();
+        Assert.Contains("do not work in direct messages", content, StringComparison.Ordinal);
+        Assert.Empty(admin.Audit());
     }
 
     [Fact]
