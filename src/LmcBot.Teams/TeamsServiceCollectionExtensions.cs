@@ -5,6 +5,7 @@ using LmcBot.Teams.Connector;
 using LmcBot.Teams.Diagnostics;
 using LmcBot.Teams.Messaging;
 using LmcBot.Teams.Rendering;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -33,7 +34,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>()
             .Bind(configuration.GetSection(TeamsOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(configuration));
+        services.AddSingleton<IValidateOptions<TeamsOptions>>(provider => new TeamsOptionsValidator(
+            configuration, provider.GetService<IOptions<ForwardedHeadersOptions>>()?.Value));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CommandCatalog.Default);
