@@ -43,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordCommandBuilder>();
         services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<AttachmentFetcher>();
+        services.TryAddSingleton<InteractionReplayGuard>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<InteractionResponder>();
         services.TryAddSingleton<InteractionEndpoint>();

@@ -41,6 +41,8 @@ try
         ["Knowledge:AnswerCacheSize"] = answerCache.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:PerUserPerMinute"] = "0",
         ["RateLimits:PerScopePerMinute"] = "0",
+        // The run resends a handful of signed interactions; replay refusal would answer all but the first with 400.
+        ["Discord:RememberedInteractionIds"] = "0",
         // One Information line per answer would be part of what is measured; operators choose that.
         ["Logging:LogLevel:Default"] = "Warning",
     });

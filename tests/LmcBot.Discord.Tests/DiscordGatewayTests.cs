@@ -50,8 +50,12 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     private Task<RecordedRequest> CallbackAsync(string token) =>
         _discord.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith($"/{token}/callback", StringComparison.Ordinal));
 
+    private static long _lastId = 1400000000000000000;
+
+    /// <summary>An INTERACTION_CREATE with this token and a fresh id (a repeated id is refused as a replay).</summary>
     private static JsonNode Interaction(string token) =>
-        JsonNode.Parse(Samples.Load("interaction-create-ask.json").Replace("gateway-token-1", token, StringComparison.Ordinal))!;
+        JsonNode.Parse(Samples.Load("interaction-create-ask.json").Replace("gateway-token-1", token, StringComparison.Ordinal)
+            .Replace("1100000000000000010", Interlocked.Increment(ref _lastId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!;
 
     [Fact]
     public async Task Start_Identify_TokenMessageIntentsAndShardThenReady()

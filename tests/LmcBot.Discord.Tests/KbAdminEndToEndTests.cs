@@ -56,13 +56,46 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         await SendAsync(Kb(ManageServer, [], "remove", ("id", PairId)));
         Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
 
-        var undo = await SendAsync(Kb("0", [AdminRole], "undo"));
+        var proposal = await SendAsync(Kb("0", [AdminRole], "undo"));
+        Assert.Contains("The most recent change is #2 (remove fact", Text(proposal.Message), StringComparison.Ordinal);
+        var undo = await SendAsync(Kb("0", [AdminRole], "undo", ("entry", "2")));
         Assert.Contains("Undid #2", Text(undo.Message), StringComparison.Ordinal);
         Assert.Contains("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
 
         var audit = _admin.Audit();
         Assert.All(audit, a => Assert.Equal("Discord", a.Platform));
         Assert.Equal(["4000000000000000002", "4000000000000000002", "4000000000000000002"], audit.Select(a => a.UserId));
+    }
+
+    [Fact]
+    public async Task CapturedKbUndo_ReplayedAfterAnotherChange_IsRefused_AndAfterARestartSaysAlreadyUndone_TheLaterChangeStays()
+    {
+        await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
+        var captured = Kb(ManageServer, [], "undo", ("entry", "1"));
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = InteractionSigner.Sign(stamp, Encoding.UTF8.GetBytes(captured));
+        Task<HttpResponseMessage> Replay(BotHost host) =>
+            host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, captured, stamp, signature));
+
+        using (var undone = await Replay(_host))
+            Assert.Contains("Undid #1", await undone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await SendAsync(Kb(ManageServer, [], "remove", ("id", "starexpress-route")));
+
+        using (var replayed = await Replay(_host))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+            Assert.Contains("already received", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // A restarted host has forgotten the id; the named entry still cannot move to the later change.
+        await using (var restarted = await BotHost.StartAsync(_discord, _admin.Bot))
+        using (var afterRestart = await Replay(restarted))
+        {
+            Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+            Assert.Contains("#1 (add fact", await afterRestart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True(_admin.Fact("starexpress-route")!.Removed);
+        Assert.Equal(["add", "undo", "remove"], _admin.Audit().Select(a => a.Action));
     }
 
     [Fact]
@@ -170,13 +203,20 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         return (webhook.Json()!, webhook);
     }
 
+    private static long _lastId = 1300000000000000000;
+
+    /// <summary>A fresh interaction id, as Discord gives every interaction (a repeated id is refused as a replay).</summary>
+    private static string NextId() => Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+
     private static string Ask(string question) =>
-        Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal);
+        Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal)
+            .Replace("1100000000000000001", NextId(), StringComparison.Ordinal);
 
     /// <summary>A /kb interaction from carol with these permissions and roles: <paramref name="path"/> is "add citypair", "remove", …</summary>
     private static string Kb(string permissions, string[] roles, string path, params (string Name, object Value)[] options)
     {
         var json = JsonNode.Parse(Samples.Load("kb-add-citypair.json"))!;
+        json["id"] = NextId();
         json["member"]!["permissions"] = permissions;
         json["member"]!["roles"] = new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
         var values = new JsonArray(options.Select(o => (JsonNode)new JsonObject

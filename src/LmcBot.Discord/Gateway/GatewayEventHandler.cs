@@ -5,6 +5,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Discord.Interactions;
 using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
+using LmcBot.Discord.Security;
 using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Discord.Gateway;
@@ -16,6 +17,7 @@ namespace LmcBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class GatewayEventHandler(
     InteractionDispatcher dispatcher,
+    InteractionReplayGuard replays,
     InteractionResponder responder,
     DiscordRestClient rest,
     DiscordGatewayStatus status,
@@ -57,6 +59,8 @@ internal sealed partial class GatewayEventHandler(
             LogBadInteraction(error ?? "unknown");
             return;
         }
+        if (!replays.TryAccept(interaction.Id))
+            return;
         var reply = await dispatcher.DispatchAsync(interaction, ct).ConfigureAwait(false);
         if (await responder.CallbackAsync(interaction, reply, ct).ConfigureAwait(false))
             await responder.CompleteDeferredAsync(interaction, reply, ct).ConfigureAwait(false);
