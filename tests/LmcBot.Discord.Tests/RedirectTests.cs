@@ -73,6 +73,25 @@ public sealed class RedirectTests : IAsyncLifetime
             && l.Message.Contains($"redirecting to {_elsewhere.Origin.Authority}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task KbImportFile_AllowedHostUnreachable_UserToldToRetry_NotA500()
+    {
+        // Found by the load tool's long fuzz run: a network failure while downloading escaped as a 500.
+        var bot = new ScriptedChatBot();
+        await using var host = await BotHost.StartAsync(_discord, bot, configure: s => s["Discord:AttachmentHosts:0"] = "http://127.0.0.1:9");
+        var body = Samples.Load("kb-import-file.json", ("filename", "article.md"), ("size", "15"),
+            ("url", "http://127.0.0.1:9/cdn/article.md"), ("content_type", "text/markdown"));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+        Assert.Contains("could not reach Discord to download the file", data["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(bot.Requests);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Level >= LogLevel.Error);
+    }
+
     [Theory]
     [InlineData(DiscordRestClient.HttpClientName)]
     [InlineData(AttachmentFetcher.HttpClientName)]
