@@ -43,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordCommandBuilder>();
         services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<AttachmentFetcher>();
+        services.TryAddSingleton<InteractionReplayGuard>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<InteractionResponder>();
         services.TryAddSingleton<PendingInteractions>();
@@ -59,8 +60,7 @@ public static class DiscordServiceCollectionExtensions
         });
 
         services.AddTransient<DiscordRateLimitHandler>();
-        var rest = services.AddHttpClient(DiscordRestClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        var rest = services.AddHttpClient(DiscordRestClient.HttpClientName);
         // Order matters: the 5xx retry is outermost, so every attempt passes the rate limiter beneath it.
         rest.AddResilienceHandler("discord-5xx", (pipeline, context) =>
             {
@@ -77,10 +77,11 @@ public static class DiscordServiceCollectionExtensions
                 });
             });
         rest.AddHttpMessageHandler<DiscordRateLimitHandler>();
+        rest.RefuseRedirects();
 
         // Attachments: no redirects (a redirect could leave Discord's host), a short timeout.
         services.AddHttpClient(AttachmentFetcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .RefuseRedirects();
 
         var mode = section.GetValue<DiscordMode?>(nameof(DiscordOptions.Mode)) ?? DiscordMode.Off;
         if (mode is DiscordMode.Gateway or DiscordMode.Both)

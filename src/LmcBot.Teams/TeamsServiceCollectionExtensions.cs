@@ -5,6 +5,7 @@ using LmcBot.Teams.Connector;
 using LmcBot.Teams.Diagnostics;
 using LmcBot.Teams.Messaging;
 using LmcBot.Teams.Rendering;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -33,16 +34,20 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>()
             .Bind(configuration.GetSection(TeamsOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(configuration));
+        services.AddSingleton<IValidateOptions<TeamsOptions>>(provider => new TeamsOptionsValidator(
+            configuration, provider.GetService<IOptions<ForwardedHeadersOptions>>()?.Value));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CommandCatalog.Default);
         services.AddMetrics();
         services.TryAddSingleton<TeamsMetrics>();
 
-        services.AddHttpClient(BotFrameworkTokenValidator.MetadataClientName);
-        services.AddHttpClient(BotTokenProvider.ClientName);
+        // No client follows redirects: an allowed service URL answering 307 would otherwise have the reply posted
+        // to a host nobody allowed (the token is stripped on redirect, the body is not).
+        services.AddHttpClient(BotFrameworkTokenValidator.MetadataClientName).RefuseRedirects();
+        services.AddHttpClient(BotTokenProvider.ClientName).RefuseRedirects();
         services.AddHttpClient(BotConnectorClient.ClientName)
+            .RefuseRedirects()
             .AddResilienceHandler("lmcbot-teams-connector", AddConnectorRetries);
 
         services.TryAddSingleton<BotFrameworkTokenValidator>();

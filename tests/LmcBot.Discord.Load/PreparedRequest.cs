@@ -12,9 +12,11 @@ internal sealed record PreparedRequest(byte[] Body, string Timestamp, string Sig
     private static readonly Key SigningKey = Key.Import(SignatureAlgorithm.Ed25519,
         Convert.FromHexString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"), KeyBlobFormat.RawPrivateKey);
 
-    public static PreparedRequest Sign(string json, DateTimeOffset now)
+    public static PreparedRequest Sign(string json, DateTimeOffset now) => Sign(Encoding.UTF8.GetBytes(json), now);
+
+    /// <summary>Signs raw bytes, which need not be valid UTF-8 (the fuzz run).</summary>
+    public static PreparedRequest Sign(byte[] body, DateTimeOffset now)
     {
-        var body = Encoding.UTF8.GetBytes(json);
         var timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = SignatureAlgorithm.Ed25519.Sign(SigningKey, [.. Encoding.UTF8.GetBytes(timestamp), .. body]);
         return new PreparedRequest(body, timestamp, Convert.ToHexStringLower(signature));

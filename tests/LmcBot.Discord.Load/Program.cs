@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 // Measures the Discord interactions endpoint answering real questions against a no-op endpoint on the same
 // host, in the same run, over loopback with 16 keep-alive connections. See docs/perf/DISCORD.md.
 //   dotnet run -c Release --project tests/LmcBot.Discord.Load -- [--seconds 10] [--warmup 3] [--connections 16]
+// The long mutation fuzz instead (docs/PERFORMANCE.md): -- --fuzz 1000000 [--seed 20261204]
 var seconds = Argument("--seconds", 10);
 var warmup = Argument("--warmup", 3);
 var connections = Argument("--connections", 16);
@@ -25,6 +26,8 @@ var repoRoot = FindRepoRoot();
 var workDirectory = Directory.CreateTempSubdirectory("lmcbot-load-");
 try
 {
+    if (Argument("--fuzz", 0) is > 0 and var fuzzBodies)
+        return await FuzzRun.RunAsync(repoRoot, workDirectory.FullName, fuzzBodies, Argument("--seed", 20261204));
     var builder = WebApplication.CreateSlimBuilder();
     builder.WebHost.UseUrls("http://127.0.0.1:0");
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -41,6 +44,8 @@ try
         ["Knowledge:AnswerCacheSize"] = answerCache.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:PerUserPerMinute"] = "0",
         ["RateLimits:PerScopePerMinute"] = "0",
+        // The run resends a handful of signed interactions; replay refusal would answer all but the first with 400.
+        ["Discord:RememberedInteractionIds"] = "0",
         // One Information line per answer would be part of what is measured; operators choose that.
         ["Logging:LogLevel:Default"] = "Warning",
     });

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
 using LmcBot.Discord.Gateway;
@@ -49,8 +50,12 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     private Task<RecordedRequest> CallbackAsync(string token) =>
         _discord.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith($"/{token}/callback", StringComparison.Ordinal));
 
+    private static long _lastId = 1400000000000000000;
+
+    /// <summary>An INTERACTION_CREATE with this token and a fresh id (a repeated id is refused as a replay).</summary>
     private static JsonNode Interaction(string token) =>
-        JsonNode.Parse(Samples.Load("interaction-create-ask.json").Replace("gateway-token-1", token, StringComparison.Ordinal))!;
+        JsonNode.Parse(Samples.Load("interaction-create-ask.json").Replace("gateway-token-1", token, StringComparison.Ordinal)
+            .Replace("1100000000000000010", Interlocked.Increment(ref _lastId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!;
 
     [Fact]
     public async Task Start_Identify_TokenMessageIntentsAndShardThenReady()
@@ -93,6 +98,35 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await Gateway.Current!.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
         await Gateway.WaitForFrameAsync((_, f) => FakeGateway.IsOp(f, 1), TimeSpan.FromSeconds(3));
+    }
+
+    /// <summary>Dispatch frames with fields of the wrong type or invalid text, as raw bytes after READY.</summary>
+    public static TheoryData<string> OddDispatches() => new()
+    {
+        """{"op":0,"s":2,"t":"INTERACTION_CREATE","d":{"id":"1","application_id":"1","type":"2","token":"t"}}""",
+        """{"op":0,"s":2,"t":"INTERACTION_CREATE","d":{"id":"1","application_id":"1","type":2,"token":"t","data":{"name":"ask","options":[{"name":"question","type":"3","value":"x"}]}}}""",
+        """{"op":0,"s":2,"t":"INTERACTION_CREATE","d":{"id":"1","application_id":"1","type":2,"token":"t","data":{"name":"ask","options":[{"name":"question","type":3,"value":"x\ud800"}]}}}""",
+        """{"op":0,"s":2,"t":"MESSAGE_CREATE","d":{"id":"7","channel_id":"3","author":{"id":"4","username":"a\udc00"},"content":"<@9000000000000000000> hi"}}""",
+        """{"op":0,"s":2,"t":"MESSAGE_CREATE","d":{"id":"7","channel_id":"3","author":{"id":"4","bot":"false"},"content":"hi"}}""",
+        """{"op":0,"s":2,"t":"\ud800","d":{}}""",
+        """{"op":0,"s":"2","t":5,"d":[]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddDispatches))]
+    public async Task OddDispatch_IsLoggedAndSkipped_ConnectionStaysAndNextEventIsAnswered(string frame)
+    {
+        await StartReadyAsync();
+
+        await Gateway.Current!.SendRawAsync(Encoding.UTF8.GetBytes(frame));
+        await Gateway.DispatchAsync("INTERACTION_CREATE", Interaction("after-odd"));
+
+        var callback = await CallbackAsync("after-odd");
+        Assert.Equal(4, callback.Json()!["type"]!.GetValue<int>());
+        Assert.Single(Gateway.Connections);
+        Assert.Single(_bot.Requests);
+        Assert.DoesNotContain(_host!.Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.Contains(_host.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("malformed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     private const string AdminRole = "5000000000000000009";
     private const string PairId = "nanning-vientiane-friendship-city";
 
-    private readonly AdminBot _admin = new(new AdminOptions { DiscordRoleIds = [AdminRole] });
+    private const string GuildId = "2000000000000000000";
+
+    private readonly AdminBot _admin = new(new AdminOptions { DiscordRoleIds = [AdminRole], DiscordGuildIds = [GuildId] });
     private FakeDiscord _discord = null!;
     private BotHost _host = null!;
 
@@ -54,13 +56,46 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         await SendAsync(Kb(ManageServer, [], "remove", ("id", PairId)));
         Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
 
-        var undo = await SendAsync(Kb("0", [AdminRole], "undo"));
+        var proposal = await SendAsync(Kb("0", [AdminRole], "undo"));
+        Assert.Contains("The most recent change is #2 (remove fact", Text(proposal.Message), StringComparison.Ordinal);
+        var undo = await SendAsync(Kb("0", [AdminRole], "undo", ("entry", "2")));
         Assert.Contains("Undid #2", Text(undo.Message), StringComparison.Ordinal);
         Assert.Contains("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
 
         var audit = _admin.Audit();
         Assert.All(audit, a => Assert.Equal("Discord", a.Platform));
         Assert.Equal(["4000000000000000002", "4000000000000000002", "4000000000000000002"], audit.Select(a => a.UserId));
+    }
+
+    [Fact]
+    public async Task CapturedKbUndo_ReplayedAfterAnotherChange_IsRefused_AndAfterARestartSaysAlreadyUndone_TheLaterChangeStays()
+    {
+        await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
+        var captured = Kb(ManageServer, [], "undo", ("entry", "1"));
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = InteractionSigner.Sign(stamp, Encoding.UTF8.GetBytes(captured));
+        Task<HttpResponseMessage> Replay(BotHost host) =>
+            host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, captured, stamp, signature));
+
+        using (var undone = await Replay(_host))
+            Assert.Contains("Undid #1", await undone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await SendAsync(Kb(ManageServer, [], "remove", ("id", "starexpress-route")));
+
+        using (var replayed = await Replay(_host))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+            Assert.Contains("already received", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // A restarted host has forgotten the id; the named entry still cannot move to the later change.
+        await using (var restarted = await BotHost.StartAsync(_discord, _admin.Bot))
+        using (var afterRestart = await Replay(restarted))
+        {
+            Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+            Assert.Contains("#1 (add fact", await afterRestart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True(_admin.Fact("starexpress-route")!.Removed);
+        Assert.Equal(["add", "undo", "remove"], _admin.Audit().Select(a => a.Action));
     }
 
     [Fact]
@@ -73,6 +108,38 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         Assert.Empty(_admin.Audit());
         Assert.Null(_admin.Fact(PairId));
         Assert.DoesNotContain("Nanning", Text((await SendAsync(Ask("What are Vientiane's partner cities?"))).Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManagerInAServerNotListed_KbAdd_IsRefusedNamingAdminDiscordGuildIds_AndNothingChanges()
+    {
+        var json = JsonNode.Parse(Kb(ManageServer, [], "add citypair", NanningVientiane))!;
+        json["guild_id"] = "2000000000000000077";
+
+        var refused = await SendAsync(json.ToJsonString());
+
+        Assert.Equal(64, refused.Message["flags"]!.GetValue<int>());
+        Assert.Contains("2000000000000000077 is not in Admin:DiscordGuildIds", refused.Message["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(_admin.Audit());
+        Assert.Null(_admin.Fact(PairId));
+    }
+
+    [Fact]
+    public async Task ListedAdminUserInADirectMessage_KbAdd_IsRefused_AndNothingChanges()
+    {
+        using var admin = new AdminBot(new AdminOptions { DiscordUserIds = ["4000000000000000002"], DiscordGuildIds = [GuildId] });
+        await using var host = await BotHost.StartAsync(_discord, admin.Bot);
+        var json = JsonNode.Parse(Kb(ManageServer, [], "add citypair", NanningVientiane))!.AsObject();
+        json.Remove("guild_id");
+        json["user"] = json["member"]!["user"]!.DeepClone();
+        json.Remove("member");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, json.ToJsonString(), now));
+
+        var content = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["content"]!.GetValue<string>();
+        Assert.Contains("do not work in direct messages", content, StringComparison.Ordinal);
+        Assert.Empty(admin.Audit());
     }
 
     [Fact]
@@ -154,13 +221,20 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         return (webhook.Json()!, webhook);
     }
 
+    private static long _lastId = 1300000000000000000;
+
+    /// <summary>A fresh interaction id, as Discord gives every interaction (a repeated id is refused as a replay).</summary>
+    private static string NextId() => Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+
     private static string Ask(string question) =>
-        Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal);
+        Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal)
+            .Replace("1100000000000000001", NextId(), StringComparison.Ordinal);
 
     /// <summary>A /kb interaction from carol with these permissions and roles: <paramref name="path"/> is "add citypair", "remove", …</summary>
     private static string Kb(string permissions, string[] roles, string path, params (string Name, object Value)[] options)
     {
         var json = JsonNode.Parse(Samples.Load("kb-add-citypair.json"))!;
+        json["id"] = NextId();
         json["member"]!["permissions"] = permissions;
         json["member"]!["roles"] = new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
         var values = new JsonArray(options.Select(o => (JsonNode)new JsonObject

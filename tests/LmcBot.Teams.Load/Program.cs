@@ -21,6 +21,9 @@ var root = RepositoryRoot();
 var scratch = Directory.CreateTempSubdirectory("lmcbot-teams-load-");
 try
 {
+    // The long mutation fuzz instead of the load run (docs/PERFORMANCE.md): -- --fuzz 1000000 [--seed 20261204]
+    if (Argument("--fuzz", 0) is > 0 and var fuzzBodies)
+        return await FuzzRun.RunAsync(root, Path.Combine(scratch.FullName, "fuzz.db"), fuzzBodies, Argument("--seed", 20261204));
     await using var issuer = await FakeBotFrameworkIssuer.StartAsync();
     await using var tokens = await FakeTokenEndpoint.StartAsync(BotUnderLoad.AppId, BotUnderLoad.AppPassword);
     await using var connector = await FakeBotConnector.StartAsync();

@@ -5,6 +5,13 @@ public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 
+    /// <summary>
+    /// Discord servers (guild ids) where admin commands work at all (<c>Admin__DiscordGuildIds__0</c>). The bot's one
+    /// knowledge base is shared by every server it is in, so a Manage Server member of any of them could otherwise edit
+    /// it; with none listed, admin commands on Discord are refused with a message naming this setting.
+    /// </summary>
+    public List<string> DiscordGuildIds { get; set; } = [];
+
     /// <summary>Discord role ids whose members are admins (<c>Admin__DiscordRoleIds__0</c>).</summary>
     public List<string> DiscordRoleIds { get; set; } = [];
 

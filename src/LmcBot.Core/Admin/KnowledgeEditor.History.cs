@@ -34,9 +34,11 @@ public sealed partial class KnowledgeEditor
     }
 
     /// <summary>
-    /// Reverts the most recent change (or a named audit entry) by restoring the record as it was before it. The record
-    /// must still be as that change left it; an entry already undone is reported and nothing changes, so a repeated
-    /// undo (a double click, a retried delivery) never reverts a second change.
+    /// Reverts a named audit entry (on the CLI also the most recent change) by restoring the record as it was before
+    /// it. The record must still be as that change left it; an entry already undone is reported and nothing changes, so
+    /// a repeated undo (a double click, a retried delivery) never reverts a second change. From a chat, an undo without
+    /// an entry changes nothing and names the entry it would undo: a captured "undo the latest" replayed after the admin's
+    /// next change would otherwise undo that change.
     /// </summary>
     private Answer Undo(Input input, ChatRequest request)
     {
@@ -45,6 +47,10 @@ public sealed partial class KnowledgeEditor
         if (entryError is not null) return Answer.Error(intent, entryError);
         var preview = Store.Read(s => FindUndoTarget(s, named));
         if (preview.Error is { } previewError) return Answer.Error(intent, previewError);
+        if (named is null && request.Platform != ChatPlatform.Cli && preview.Entry is { } latest)
+            return Info(intent, $"The most recent change is #{N(latest.Id)} ({AuditText.Summary(latest, withUndoState: false)}). "
+                + $"Nothing was changed: to undo it, run kb undo entry:{N(latest.Id)}. Naming the entry means a repeated command can never undo a later change.")
+                with { FollowUps = [UndoFollowUp(latest), new FollowUp("History", "kb history")] };
         string? backup = null;
         if (preview.Info is null)
         {

@@ -193,8 +193,8 @@ public sealed class ChatBot(
             return Answer.Error("usage", $"There is no command '{path}'. Type help for the list.");
         if (command.IsGroup)
             return Answer.Error("usage", $"'{path}' needs one of: {string.Join(", ", command.Subcommands.Select(s => s.Name))}.");
-        if (command.AdminOnly && !adminPolicy.IsAdmin(request))
-            return Answer.Error("admin-only", "Only admins of this server or team can change the knowledge base. Nothing was changed.");
+        if (command.AdminOnly && adminPolicy.Refusal(request) is { } refusal)
+            return Answer.Error("admin-only", refusal);
         if (ValidateOptions(path, command, options) is { } problem)
             return Answer.Error("usage", problem);
 

@@ -228,7 +228,7 @@ public sealed class CommandCatalog
                             new("page", "Page number", CommandOptionType.Integer),
                         ],
                     },
-                    new("undo", "Revert the most recent change, or a named audit entry")
+                    new("undo", "Revert a change by its audit entry number; without one, names the latest change")
                     {
                         Options = [new("entry", "Audit entry number (kb history)", CommandOptionType.Integer)],
                     },

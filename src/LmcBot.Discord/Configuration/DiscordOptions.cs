@@ -35,6 +35,14 @@ public sealed class DiscordOptions
     /// <summary>How old (or how far in the future) a signed request's timestamp may be, default 5 minutes.</summary>
     public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many interaction ids are remembered to refuse replays, default 100,000: each costs about 150 bytes (15 MB in
+    /// all), and ids are kept for twice <see cref="TimestampWindow"/> (10 minutes), so this covers a sustained ~160
+    /// interactions a second, more than one unsharded process is expected to serve. 0 turns replay refusal off; only
+    /// load tests that resend one signed request should do that.
+    /// </summary>
+    public int RememberedInteractionIds { get; set; } = 100_000;
+
     /// <summary>Discord's attachment hosts, used when <see cref="AttachmentHosts"/> is not configured.</summary>
     public static IReadOnlyList<string> DefaultAttachmentHosts { get; } = ["cdn.discordapp.com", "media.discordapp.net"];
 

@@ -42,6 +42,8 @@ internal sealed class DiscordOptionsValidator(Func<string?>? botTokenSettingsFil
 
         if (options.TimestampWindow <= TimeSpan.Zero)
             failures.Add("Discord:TimestampWindow must be positive.");
+        if (options.RememberedInteractionIds < 0)
+            failures.Add("Discord:RememberedInteractionIds must be 0 (replays not refused) or more.");
         if (options.DeferAfter <= TimeSpan.Zero || options.DeferAfter >= TimeSpan.FromSeconds(3))
             failures.Add("Discord:DeferAfter must be between 0 and 3 seconds (Discord's deadline).");
         if (options.RestRetryDelay < TimeSpan.Zero)

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Configuration;
+using LmcBot.Discord.Interactions;
 using LmcBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,33 +122,11 @@ internal sealed partial class DiscordGatewayClient(
                 switch (Op(root))
                 {
                     case 0:
-                        if (root.TryGetProperty("s", out var s) && s.TryGetInt64(out var sequence))
+                        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sequence))
                             state.Sequence = sequence;
                         if (session is not null)
                             session.Sequence = state.Sequence;
-                        var name = root.TryGetProperty("t", out var t) ? t.GetString() : null;
-                        var data = root.GetProperty("d");
-                        if (name == "READY")
-                        {
-                            session = new GatewaySession(
-                                data.GetProperty("session_id").GetString()!,
-                                data.TryGetProperty("resume_gateway_url", out var ru) ? ru.GetString() : null)
-                            { Sequence = state.Sequence };
-                            var botId = data.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var uid) ? uid.GetString() : null;
-                            state.Ready = true;
-                            status.Connected(botId);
-                            LogReady(botId ?? "unknown", options.Value.ShardId, options.Value.ShardCount);
-                        }
-                        else if (name == "RESUMED")
-                        {
-                            state.Ready = true;
-                            status.Connected(null);
-                            LogResumed();
-                        }
-                        else if (name is not null)
-                        {
-                            events.Dispatch(name, data.Clone());
-                        }
+                        session = OnDispatch(root, state, session);
                         break;
                     case 1:
                         await SendHeartbeatAsync(state, ct).ConfigureAwait(false);
@@ -195,6 +174,44 @@ internal sealed partial class DiscordGatewayClient(
                 // The heartbeat loop ends with the connection.
             }
         }
+    }
+
+    /// <summary>
+    /// READY and RESUMED change the connection; other events go to the handler. A dispatch whose fields have the
+    /// wrong type or invalid text is logged and skipped: it must not end a healthy connection.
+    /// </summary>
+    private GatewaySession? OnDispatch(JsonElement root, ConnectionState state, GatewaySession? session)
+    {
+        try
+        {
+            var name = DiscordJson.String(root, "t");
+            var data = root.TryGetProperty("d", out var d) ? d : default;
+            if (name == "READY")
+            {
+                var sessionId = DiscordJson.String(data, "session_id")
+                    ?? throw new MalformedPayloadException("READY lacks 'session_id'.");
+                session = new GatewaySession(sessionId, DiscordJson.String(data, "resume_gateway_url")) { Sequence = state.Sequence };
+                var botId = DiscordJson.Object(data, "user") is { } user ? DiscordJson.String(user, "id") : null;
+                state.Ready = true;
+                status.Connected(botId);
+                LogReady(botId ?? "unknown", options.Value.ShardId, options.Value.ShardCount);
+            }
+            else if (name == "RESUMED")
+            {
+                state.Ready = true;
+                status.Connected(null);
+                LogResumed();
+            }
+            else if (name is not null && data.ValueKind == JsonValueKind.Object)
+            {
+                events.Dispatch(name, data.Clone());
+            }
+        }
+        catch (MalformedPayloadException ex)
+        {
+            LogMalformedDispatch(ex.Message);
+        }
+        return session;
     }
 
     private async Task HeartbeatLoopAsync(ConnectionState state, TimeSpan interval, CancellationToken ct)
@@ -346,6 +363,9 @@ internal sealed partial class DiscordGatewayClient(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway ready as user {BotUserId} (shard {ShardId}/{ShardCount})")]
     private partial void LogReady(string botUserId, int shardId, int shardCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a malformed gateway dispatch: {Problem}")]
+    private partial void LogMalformedDispatch(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway session resumed")]
     private partial void LogResumed();

@@ -5,6 +5,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Discord.Interactions;
 using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
+using LmcBot.Discord.Security;
 using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Discord.Gateway;
@@ -16,6 +17,7 @@ namespace LmcBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class GatewayEventHandler(
     InteractionDispatcher dispatcher,
+    InteractionReplayGuard replays,
     InteractionResponder responder,
     DiscordRestClient rest,
     DiscordGatewayStatus status,
@@ -41,6 +43,11 @@ internal sealed partial class GatewayEventHandler(
             {
                 // The shutdown timeout ran out.
             }
+            catch (MalformedPayloadException ex)
+            {
+                // A field of the wrong type or invalid text: skip the event, as the HTTP endpoint answers 400.
+                LogMalformedEvent(eventName, ex.Message);
+            }
             catch (Exception ex)
             {
                 LogEventFailed(ex, eventName);
@@ -55,6 +62,8 @@ internal sealed partial class GatewayEventHandler(
             LogBadInteraction(error ?? "unknown");
             return;
         }
+        if (!replays.TryAccept(interaction.Id))
+            return;
         var reply = await dispatcher.DispatchAsync(interaction, ct).ConfigureAwait(false);
         if (await responder.CallbackAsync(interaction, reply, ct).ConfigureAwait(false))
             await responder.CompleteDeferredAsync(interaction, reply, ct).ConfigureAwait(false);
@@ -63,21 +72,20 @@ internal sealed partial class GatewayEventHandler(
     internal async Task HandleMessageAsync(JsonElement message, CancellationToken ct)
     {
         var botId = status.BotUserId;
-        if (botId is null || !message.TryGetProperty("author", out var author))
+        if (botId is null || DiscordJson.Object(message, "author") is not { } author)
             return;
-        if ((author.TryGetProperty("bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
-            || InteractionParser.String(author, "id") == botId)
+        if (DiscordJson.Boolean(author, "bot") == true || DiscordJson.String(author, "id") == botId)
             return;
 
-        var guildId = InteractionParser.String(message, "guild_id");
+        var guildId = DiscordJson.String(message, "guild_id");
         if (guildId is not null && !Mentions(message, botId))
             return;
-        var channelId = InteractionParser.String(message, "channel_id");
-        var messageId = InteractionParser.String(message, "id");
+        var channelId = DiscordJson.String(message, "channel_id");
+        var messageId = DiscordJson.String(message, "id");
         if (channelId is null || messageId is null || InteractionParser.ReadSender(message) is not { } sender)
             return;
 
-        var text = StripMention(InteractionParser.String(message, "content") ?? string.Empty, botId);
+        var text = StripMention(DiscordJson.String(message, "content") ?? string.Empty, botId);
         var request = new ChatRequest
         {
             Platform = ChatPlatform.Discord,
@@ -105,10 +113,10 @@ internal sealed partial class GatewayEventHandler(
 
     private static bool Mentions(JsonElement message, string botId)
     {
-        if (!message.TryGetProperty("mentions", out var mentions) || mentions.ValueKind != JsonValueKind.Array)
+        if (DiscordJson.Array(message, "mentions") is not { } mentions)
             return false;
         foreach (var user in mentions.EnumerateArray())
-            if (InteractionParser.String(user, "id") == botId)
+            if (DiscordJson.String(user, "id") == botId)
                 return true;
         return false;
     }
@@ -118,6 +126,9 @@ internal sealed partial class GatewayEventHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling gateway event {EventName} failed")]
     private partial void LogEventFailed(Exception exception, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed {EventName} event: {Problem}")]
+    private partial void LogMalformedEvent(string eventName, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed INTERACTION_CREATE: {Problem}")]
     private partial void LogBadInteraction(string problem);

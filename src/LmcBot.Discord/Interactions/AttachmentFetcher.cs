@@ -28,7 +28,17 @@ internal sealed class AttachmentFetcher(IHttpClientFactory httpClientFactory, IO
             return (null, "Only text (.txt) or Markdown (.md) files can be imported. Save the document as Markdown and try again.");
 
         using var client = httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            // Discord's file host unreachable or too slow (the client's timeout): the user can retry, nothing else broke.
+            return (null, "I could not reach Discord to download the file. Try the command again in a moment.");
+        }
+        using var response = sent;
         if (!response.IsSuccessStatusCode)
             return (null, string.Create(CultureInfo.InvariantCulture,
                 $"I could not download the file from Discord (HTTP {(int)response.StatusCode}). Upload it again and retry."));

@@ -15,6 +15,7 @@ namespace LmcBot.Discord.Interactions;
 /// </summary>
 internal sealed partial class InteractionEndpoint(
     DiscordSignatureVerifier verifier,
+    InteractionReplayGuard replays,
     InteractionDispatcher dispatcher,
     InteractionResponder responder,
     PendingInteractions pending,
@@ -91,7 +92,17 @@ internal sealed partial class InteractionEndpoint(
                 return;
             }
 
-            await RespondAsync(context, interaction!).ConfigureAwait(false);
+            if (interaction!.Type != InteractionType.Ping && !replays.TryAccept(interaction.Id))
+            {
+                // The signature is valid, so this is a real interaction delivered twice: answer it once only.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync("This interaction was already received; a replay changes nothing.",
+                    context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            await RespondAsync(context, interaction).ConfigureAwait(false);
         }
         finally
         {

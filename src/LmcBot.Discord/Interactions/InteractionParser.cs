@@ -34,18 +34,32 @@ internal static class InteractionParser
     {
         interaction = null;
         error = null;
+        try
+        {
+            interaction = Read(root);
+            return true;
+        }
+        catch (MalformedPayloadException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static Interaction Read(JsonElement root)
+    {
         if (root.ValueKind != JsonValueKind.Object)
-            return Fail("The interaction is not a JSON object.", out error);
-        if (!root.TryGetProperty("type", out var typeElement) || !typeElement.TryGetInt32(out var typeNumber)
+            throw new MalformedPayloadException("The interaction is not a JSON object.");
+        if (DiscordJson.Int32(root, "type") is not { } typeNumber
             || !Enum.IsDefined((InteractionType)typeNumber) || (InteractionType)typeNumber == InteractionType.ModalSubmit)
-            return Fail("Unknown or missing interaction type.", out error);
+            throw new MalformedPayloadException("Unknown or missing interaction 'type'.");
         var type = (InteractionType)typeNumber;
 
-        var id = String(root, "id");
-        var token = String(root, "token");
-        var applicationId = String(root, "application_id");
+        var id = DiscordJson.String(root, "id");
+        var token = DiscordJson.String(root, "token");
+        var applicationId = DiscordJson.String(root, "application_id");
         if (id is null || token is null || applicationId is null)
-            return Fail("The interaction lacks id, token or application_id.", out error);
+            throw new MalformedPayloadException("The interaction lacks 'id', 'token' or 'application_id'.");
 
         var result = new Interaction
         {
@@ -53,29 +67,32 @@ internal static class InteractionParser
             Token = token,
             ApplicationId = applicationId,
             Type = type,
-            GuildId = String(root, "guild_id"),
-            ChannelId = String(root, "channel_id") ?? (root.TryGetProperty("channel", out var ch) ? String(ch, "id") : null),
+            GuildId = DiscordJson.String(root, "guild_id"),
+            ChannelId = DiscordJson.String(root, "channel_id")
+                ?? (DiscordJson.Object(root, "channel") is { } channel ? DiscordJson.String(channel, "id") : null),
             Sender = ReadSender(root),
         };
 
         if (type is InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete)
         {
-            if (!root.TryGetProperty("data", out var data) || String(data, "name") is not { } name)
-                return Fail("A command interaction lacks data.name.", out error);
+            if (DiscordJson.Object(root, "data") is not { } data || DiscordJson.String(data, "name") is not { } name)
+                throw new MalformedPayloadException("A command interaction lacks 'data.name'.");
             var path = name;
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             string? focused = null;
             string? attachmentId = null;
             var current = data;
             // Walk data.name → group → subcommand; the leaf's options are the values.
-            while (current.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array)
+            while (DiscordJson.Array(current, "options") is { } list)
             {
                 JsonElement? nested = null;
                 foreach (var option in list.EnumerateArray())
                 {
-                    var optionName = String(option, "name");
-                    if (optionName is null || !option.TryGetProperty("type", out var ot) || !ot.TryGetInt32(out var optionType))
-                        return Fail("An option lacks name or type.", out error);
+                    if (option.ValueKind != JsonValueKind.Object)
+                        throw new MalformedPayloadException("Each of 'options' must be an object.");
+                    var optionName = DiscordJson.String(option, "name");
+                    if (optionName is null || DiscordJson.Int32(option, "type") is not { } optionType)
+                        throw new MalformedPayloadException("An option lacks 'name' or 'type'.");
                     if (optionType is SubCommand or SubCommandGroup)
                     {
                         path += " " + optionName;
@@ -88,7 +105,7 @@ internal static class InteractionParser
                     options[optionName] = value;
                     if (optionType == AttachmentOption)
                         attachmentId = value;
-                    if (option.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True)
+                    if (DiscordJson.Boolean(option, "focused") == true)
                         focused = optionName;
                 }
                 if (nested is null)
@@ -106,15 +123,13 @@ internal static class InteractionParser
         }
         else if (type == InteractionType.MessageComponent)
         {
-            if (!root.TryGetProperty("data", out var data) || String(data, "custom_id") is not { } customId)
-                return Fail("A component interaction lacks data.custom_id.", out error);
-            var flags = root.TryGetProperty("message", out var message) && message.TryGetProperty("flags", out var fl)
-                && fl.TryGetInt32(out var n) ? n : 0;
+            if (DiscordJson.Object(root, "data") is not { } data || DiscordJson.String(data, "custom_id") is not { } customId)
+                throw new MalformedPayloadException("A component interaction lacks 'data.custom_id'.");
+            var flags = DiscordJson.Object(root, "message") is { } message ? DiscordJson.Int64(message, "flags") ?? 0 : 0;
             result = result with { CustomId = customId, FromEphemeralMessage = (flags & 64) != 0 };
         }
 
-        interaction = result;
-        return true;
+        return result;
     }
 
     /// <summary>Manage Server or Administrator in that channel, from the decimal permission bitfield (may exceed 64 bits).</summary>
@@ -123,60 +138,47 @@ internal static class InteractionParser
         && BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
         && ((p & Administrator) != BigInteger.Zero || (p & ManageGuild) != BigInteger.Zero);
 
-    /// <summary>A sender from a guild <c>member</c> (with user, roles, permissions) or a DM <c>user</c>.</summary>
+    /// <summary>
+    /// A sender from a guild <c>member</c> (with user, roles, permissions) or a DM <c>user</c> (gateway messages: <c>author</c>).
+    /// </summary>
+    /// <exception cref="MalformedPayloadException">A field has the wrong type or invalid text.</exception>
     public static ChatSender? ReadSender(JsonElement root)
     {
-        var hasMember = root.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object;
-        JsonElement user;
-        if (hasMember && member.TryGetProperty("user", out var memberUser))
-            user = memberUser;
-        else if (root.TryGetProperty("user", out var dmUser) || root.TryGetProperty("author", out dmUser))
-            user = dmUser;
-        else
-            return null;
-        if (user.ValueKind != JsonValueKind.Object || String(user, "id") is not { } userId)
+        var member = DiscordJson.Object(root, "member");
+        var user = (member is { } m ? DiscordJson.Object(m, "user") : null)
+            ?? DiscordJson.Object(root, "user") ?? DiscordJson.Object(root, "author");
+        if (user is not { } u || DiscordJson.String(u, "id") is not { } userId)
             return null;
 
-        var name = (hasMember ? String(member, "nick") : null) ?? String(user, "global_name") ?? String(user, "username") ?? userId;
-        var roles = new List<string>();
-        if (hasMember && member.TryGetProperty("roles", out var roleList) && roleList.ValueKind == JsonValueKind.Array)
-            foreach (var role in roleList.EnumerateArray())
-                if (role.ValueKind == JsonValueKind.String)
-                    roles.Add(role.GetString()!);
-        return new ChatSender(userId, name)
+        var nick = member is { } withNick ? DiscordJson.String(withNick, "nick") : null;
+        var globalName = DiscordJson.String(u, "global_name");
+        var username = DiscordJson.String(u, "username");
+        return new ChatSender(userId, nick ?? globalName ?? username ?? userId)
         {
-            RoleIds = roles,
-            HasManagePermission = hasMember && HasManagePermission(String(member, "permissions")),
+            RoleIds = member is { } withRoles ? DiscordJson.Strings(withRoles, "roles") : [],
+            HasManagePermission = member is { } withPermissions && HasManagePermission(DiscordJson.String(withPermissions, "permissions")),
         };
     }
 
     private static InteractionAttachment? ReadAttachment(JsonElement data, string id)
     {
-        if (!data.TryGetProperty("resolved", out var resolved) || !resolved.TryGetProperty("attachments", out var attachments)
-            || !attachments.TryGetProperty(id, out var a) || String(a, "url") is not { } url)
+        if (DiscordJson.Object(data, "resolved") is not { } resolved || DiscordJson.Object(resolved, "attachments") is not { } attachments
+            || DiscordJson.Object(attachments, id) is not { } a || DiscordJson.String(a, "url") is not { } url)
             return null;
-        var size = a.TryGetProperty("size", out var s) && s.TryGetInt64(out var n) ? n : -1;
-        return new InteractionAttachment(String(a, "filename") ?? "document", url, size, String(a, "content_type"));
+        return new InteractionAttachment(DiscordJson.String(a, "filename") ?? "document", url, DiscordJson.Int64(a, "size") ?? -1,
+            DiscordJson.String(a, "content_type"));
     }
 
+    /// <summary>An option's value as the core's string form; an array, object or null value is no value.</summary>
     private static string? ValueText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var l)
-            ? l.ToString(CultureInfo.InvariantCulture)
-            : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        JsonValueKind.String => DiscordJson.Text(value, "value"),
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture)
+            : value.TryGetDouble(out var d) && double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture)
+            : throw new MalformedPayloadException("An option's 'value' is a number out of range."),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => null,
     };
 
-    internal static string? String(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
-        && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool Fail(string message, out string? error)
-    {
-        error = message;
-        return false;
-    }
 }

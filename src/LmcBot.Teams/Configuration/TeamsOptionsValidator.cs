@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
@@ -5,8 +7,13 @@ using Microsoft.Extensions.Options;
 namespace LmcBot.Teams.Configuration;
 
 /// <summary>Start-up checks of <see cref="TeamsOptions"/>; every failure names the setting to fix.</summary>
-internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IValidateOptions<TeamsOptions>
+/// <param name="forwardedHeaders">The host's forwarded-headers settings, which development mode must not trust blindly.</param>
+internal sealed class TeamsOptionsValidator(IConfiguration configuration, ForwardedHeadersOptions? forwardedHeaders = null)
+    : IValidateOptions<TeamsOptions>
 {
+    /// <summary>The host setting behind <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c> (the prefix is stripped).</summary>
+    internal const string ForwardedHeadersEnabledKey = "FORWARDEDHEADERS_ENABLED";
+
     private const string Section = TeamsOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
@@ -26,6 +33,13 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
                 failures.Add($"{Section}:AppPassword must not be in a settings file ({file}): set the environment variable {Section}__AppPassword or use user-secrets.");
             if (options.AppType == TeamsAppType.SingleTenant && string.IsNullOrWhiteSpace(options.TenantId))
                 failures.Add($"{Section}:TenantId is required when {Section}:AppType is SingleTenant.");
+        }
+        else if (ForwardedForTrustedFromAnyone() is { } source)
+        {
+            failures.Add($"{Section}:AppId is empty, so development mode trusts loopback callers without a token, but {source} trusts "
+                + "X-Forwarded-For from any proxy: anyone could send X-Forwarded-For: 127.0.0.1 and pass as loopback. Set "
+                + $"{Section}:AppId (and {Section}:AppPassword), list the proxy in ForwardedHeadersOptions.KnownProxies or KnownIPNetworks, "
+                + "or unset ASPNETCORE_FORWARDEDHEADERS_ENABLED. See docs/OPERATIONS.md, Reverse proxies.");
         }
 
         if (options.TenantId is { Length: > 0 } tenant && !IsTenant(tenant))
@@ -56,6 +70,21 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{Section}:ConnectorMaxRetryAfter must be positive.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>What makes the host take X-Forwarded-For from any sender, or null when it does not.</summary>
+    private string? ForwardedForTrustedFromAnyone()
+    {
+        var anyProxy = forwardedHeaders is null
+            || (forwardedHeaders.KnownProxies.Count == 0 && forwardedHeaders.KnownIPNetworks.Count == 0);
+        if (!anyProxy)
+            return null;
+        // The variable makes ASP.NET Core clear both lists and read X-Forwarded-For from whoever sends it.
+        if (string.Equals(configuration[ForwardedHeadersEnabledKey], "true", StringComparison.OrdinalIgnoreCase))
+            return "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true";
+        return forwardedHeaders?.ForwardedHeaders.HasFlag(ForwardedHeaders.XForwardedFor) == true
+            ? "ForwardedHeadersOptions (X-Forwarded-For with no KnownProxies or KnownIPNetworks)"
+            : null;
     }
 
     private static void CheckUrl(List<string> failures, string key, string? value)

@@ -41,7 +41,57 @@ internal static class ActivityTranslator
             ? string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase)
             : conversation?.IsGroup != true;
 
-    /// <summary>A card submit: <c>value</c> set with our <c>cmd</c>, and no typed text.</summary>
+    /// <summary>
+    /// Why an activity cannot be read, or null. The typed fields were checked by the deserialiser; this checks what it
+    /// lets through: null items in lists, and the free-form <c>value.cmd</c>, whose text may not be valid UTF-8 or UTF-16.
+    /// </summary>
+    public static string? Malformed(InboundActivity activity)
+    {
+        if (Overlong(activity) is { } field)
+            return $"{field} is longer than {MaxEchoedLength} characters.";
+        // The deserialiser admits null items in lists the translator walks.
+        if (activity.Entities?.Contains(null!) == true)
+            return "entities holds a null item.";
+        if (activity.MembersAdded?.Contains(null!) == true)
+            return "membersAdded holds a null item.";
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty(SubmitData.CommandProperty, out var command)
+            || command.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            _ = command.GetString();
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses invalid UTF-8 and unpaired surrogate escapes such as \ud800.
+            return $"value.{SubmitData.CommandProperty} is not valid UTF-8 text.";
+        }
+    }
+
+    /// <summary>
+    /// The longest id or name the reply may echo back. Recorded Teams ids are under 200 characters (a channel thread id
+    /// with <c>;messageid=</c> is about 90); without a bound, a few 10 KB ids left no room for any card in the 28 KB
+    /// activity limit and the turn failed after the 200.
+    /// </summary>
+    internal const int MaxEchoedLength = 1024;
+
+    /// <summary>The first field the reply envelope copies that is over <see cref="MaxEchoedLength"/>, or null.</summary>
+    private static string? Overlong(InboundActivity activity)
+    {
+        (string Name, string? Value)[] echoed =
+        [
+            ("id", activity.Id), ("replyToId", activity.ReplyToId), ("serviceUrl", activity.ServiceUrl),
+            ("from.id", activity.From?.Id), ("from.name", activity.From?.Name), ("from.aadObjectId", activity.From?.AadObjectId),
+            ("recipient.id", activity.Recipient?.Id), ("recipient.name", activity.Recipient?.Name),
+            ("conversation.id", activity.Conversation?.Id), ("conversation.name", activity.Conversation?.Name),
+            ("conversation.tenantId", activity.Conversation?.TenantId), ("conversation.conversationType", activity.Conversation?.ConversationType),
+        ];
+        return echoed.FirstOrDefault(f => f.Value?.Length > MaxEchoedLength).Name;
+    }
+
+    /// <summary>A card submit: <c>value</c> set with our <c>cmd</c>, and no typed text (checked by <see cref="Malformed"/>).</summary>
     private static string? CardSubmitInput(InboundActivity activity)
     {
         if (!string.IsNullOrWhiteSpace(activity.Text)

@@ -79,9 +79,11 @@ internal sealed class TeamsMessagingEndpoint(
         {
             activity = await JsonSerializer.DeserializeAsync(request.Body, TeamsJson.Context.InboundActivity, context.RequestAborted);
         }
-        catch (JsonException)
+        catch (JsonException malformed)
         {
-            activity = null;
+            // Wrong JSON types and text that is not valid UTF-8/UTF-16 both end here; the path says where.
+            await BadRequestAsync(response, $"The activity is not valid JSON of the expected shape (at {malformed.Path ?? "$"}).", context.RequestAborted);
+            return;
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -90,7 +92,12 @@ internal sealed class TeamsMessagingEndpoint(
         }
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
-            response.StatusCode = StatusCodes.Status400BadRequest;
+            await BadRequestAsync(response, "The activity has no type.", context.RequestAborted);
+            return;
+        }
+        if (ActivityTranslator.Malformed(activity) is { } problem)
+        {
+            await BadRequestAsync(response, problem, context.RequestAborted);
             return;
         }
         if (identity.Mismatch(activity.ServiceUrl, activity.ChannelId) is { } mismatch)
@@ -108,7 +115,7 @@ internal sealed class TeamsMessagingEndpoint(
         {
             case ActivityTypes.Message or ActivityTypes.ConversationUpdate when string.IsNullOrEmpty(activity.Conversation?.Id):
                 // Nothing could be addressed back to it.
-                response.StatusCode = StatusCodes.Status400BadRequest;
+                await BadRequestAsync(response, "The activity has no conversation.id to reply to.", context.RequestAborted);
                 return;
             case ActivityTypes.Message:
                 if (ActivityTranslator.ToChatRequest(activity) is { } chatRequest)
@@ -136,6 +143,14 @@ internal sealed class TeamsMessagingEndpoint(
         await response.WriteAsJsonAsync(
             new HealthCheckResponse(new HealthResults(true, ["Health check succeeded."])),
             TeamsJson.Context.HealthCheckResponse, contentType: "application/json; charset=utf-8", cancellationToken);
+    }
+
+    /// <summary>400 with a one-line reason for the sender; the activity's content is never echoed.</summary>
+    private static Task BadRequestAsync(HttpResponse response, string reason, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(reason, cancellationToken);
     }
 
     /// <param name="category">A fixed name for the metric tag; <paramref name="detail"/> goes to the log only.</param>

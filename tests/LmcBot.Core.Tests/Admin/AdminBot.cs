@@ -39,8 +39,9 @@ public sealed class AdminBot : IDisposable
     public ChatBot Bot { get; }
 
     /// <summary>Sends a text command (<c>kb add citypair city_a:…</c>) the way Teams and the console do.</summary>
-    public Task<Answer> SendAsync(string text, ChatSender? sender = null, ChatPlatform platform = ChatPlatform.Cli) =>
-        Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = sender ?? ChatSender.LocalUser, Text = text });
+    /// <param name="scopeId">The Discord guild or Teams tenant it comes from (null: a DM or the CLI).</param>
+    public Task<Answer> SendAsync(string text, ChatSender? sender = null, ChatPlatform platform = ChatPlatform.Cli, string? scopeId = null) =>
+        Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = sender ?? ChatSender.LocalUser, Text = text, ScopeId = scopeId });
 
     /// <summary>Sends a typed command (a Discord slash command, the CLI verb) with its options.</summary>
     public Task<Answer> CommandAsync(string path, IReadOnlyDictionary<string, string>? options = null, ChatSender? sender = null,

@@ -124,13 +124,35 @@ public sealed class AdminEndToEndTests
         Assert.DoesNotContain("Nanning", admin.Ask("What are Vientiane's partner cities?").Text);
     }
 
+    public static TheoryData<string[], string?, string> DiscordAdminOutsideListedGuilds() => new()
+    {
+        { [], "guild-1", "Admin:DiscordGuildIds (environment Admin__DiscordGuildIds__0)" },
+        { ["guild-1"], null, "do not work in direct messages" },
+        { ["guild-1"], "guild-2", "its id guild-2 is not in Admin:DiscordGuildIds" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DiscordAdminOutsideListedGuilds))]
+    public async Task DiscordManager_OutsideTheListedGuilds_IsRefusedNamingTheSetting_AndChangesNothing(string[] guilds, string? scope, string expected)
+    {
+        using var admin = new AdminBot(new AdminOptions { DiscordGuildIds = [.. guilds] });
+
+        var answer = await admin.SendAsync(AddNanningVientiane, new ChatSender("222", "Mod") { HasManagePermission = true }, ChatPlatform.Discord, scope);
+
+        Assert.Equal("admin-only", answer.Intent);
+        Assert.True(answer.IsError && answer.Private);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Empty(admin.Audit());
+        Assert.Null(admin.Fact("nanning-vientiane-friendship-city"));
+    }
+
     [Fact]
     public async Task TeamsAdminByObjectId_AndDiscordAdminByRole_MayAdd()
     {
-        using var admin = new AdminBot(new AdminOptions { TeamsUserIds = ["AAD-ADMIN"], DiscordRoleIds = ["role-admin"] });
+        using var admin = new AdminBot(new AdminOptions { TeamsUserIds = ["AAD-ADMIN"], DiscordRoleIds = ["role-admin"], DiscordGuildIds = ["guild-1"] });
 
         var teams = await admin.SendAsync(AddNanningVientiane, new ChatSender("29:x", "Teams Admin") { DirectoryObjectId = "aad-admin" }, ChatPlatform.Teams);
-        var discord = await admin.SendAsync("kb remove id:nanning-vientiane-friendship-city", new ChatSender("222", "Mod") { RoleIds = ["role-admin"] }, ChatPlatform.Discord);
+        var discord = await admin.SendAsync("kb remove id:nanning-vientiane-friendship-city", new ChatSender("222", "Mod") { RoleIds = ["role-admin"] }, ChatPlatform.Discord, "guild-1");
 
         Assert.False(teams.IsError, teams.Text);
         Assert.False(discord.IsError, discord.Text);

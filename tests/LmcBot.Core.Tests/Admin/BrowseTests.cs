@@ -71,9 +71,9 @@ public sealed class BrowseTests
     [Fact]
     public async Task History_ShowsWhoWhenWhereAndBeforeAfter_NewestFirst_ForTheBaseOrOneFact()
     {
-        using var admin = new AdminBot();
+        using var admin = new AdminBot(new AdminOptions { DiscordGuildIds = ["guild-1"] });
         await admin.SendAsync("kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" admin_note:true",
-            new ChatSender("42", "Mai") { HasManagePermission = true }, ChatPlatform.Discord);
+            new ChatSender("42", "Mai") { HasManagePermission = true }, ChatPlatform.Discord, "guild-1");
         await admin.OkAsync("kb edit id:starexpress-route field:launched value:2024-09");
 
         var all = await admin.OkAsync("kb history");

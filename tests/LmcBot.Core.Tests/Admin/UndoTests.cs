@@ -1,3 +1,4 @@
+using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 
 namespace LmcBot.Core.Tests.Admin;
@@ -27,6 +28,35 @@ public sealed class UndoTests
         var fact = admin.Fact(PairId)!;
         Assert.Null(fact.Get("date"));
         Assert.Equal(3, fact.Version);
+    }
+
+    [Theory]
+    [InlineData(ChatPlatform.Teams)]
+    [InlineData(ChatPlatform.Discord)]
+    public async Task UndoWithoutEntry_FromAChat_NamesTheLatestChange_AndChangesNothing_SoAReplayCannotUndoALaterOne(ChatPlatform platform)
+    {
+        using var admin = new AdminBot(new AdminOptions { TeamsUserIds = ["aad-admin"], DiscordGuildIds = ["guild-1"] });
+        var sender = new ChatSender("29:x", "Admin") { DirectoryObjectId = "aad-admin", HasManagePermission = true };
+        await admin.OkAsync(Pair);
+        var before = FactEditingTests.Snapshot(admin);
+
+        var proposal = await admin.SendAsync("kb undo", sender, platform, "guild-1");
+
+        Assert.False(proposal.IsError, proposal.Text);
+        Assert.Contains("The most recent change is #1 (add fact", proposal.Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", proposal.Text, StringComparison.Ordinal);
+        Assert.Equal("kb undo entry:1", proposal.FollowUps[0].Input);
+        Assert.Equal(before, FactEditingTests.Snapshot(admin));
+        Assert.Single(admin.Audit());
+
+        // The named undo, then the admin's next change: the same named undo again changes nothing.
+        Assert.Contains("Undid #1", (await admin.SendAsync("kb undo entry:1", sender, platform, "guild-1")).Text, StringComparison.Ordinal);
+        await admin.OkAsync("kb remove id:starexpress-route");
+        var replay = await admin.SendAsync("kb undo entry:1", sender, platform, "guild-1");
+
+        Assert.Contains("already undone", replay.Text, StringComparison.Ordinal);
+        Assert.True(admin.Fact("starexpress-route")!.Removed);
+        Assert.Equal(3, admin.Audit().Count);
     }
 
     [Fact]

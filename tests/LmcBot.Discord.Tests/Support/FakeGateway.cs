@@ -202,13 +202,16 @@ public sealed class FakeGatewayConnection(int index, string path, WebSocket sock
 
     public Task Closed => _closed.Task;
 
-    public async Task SendAsync(JsonObject frame)
+    public Task SendAsync(JsonObject frame) => SendRawAsync(JsonSerializer.SerializeToUtf8Bytes(frame));
+
+    /// <summary>Sends a text frame of exactly these bytes (which need not be valid JSON or UTF-8).</summary>
+    public async Task SendRawAsync(byte[] frame)
     {
         await _sendLock.WaitAsync();
         try
         {
             if (socket.State == WebSocketState.Open)
-                await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+                await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {

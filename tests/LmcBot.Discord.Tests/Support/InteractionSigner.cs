@@ -18,9 +18,12 @@ public static class InteractionSigner
     }
 
     /// <summary>A POST signed over exactly <paramref name="body"/>'s bytes.</summary>
-    public static HttpRequestMessage SignedPost(string path, string body, string timestamp, string? signature = null)
+    public static HttpRequestMessage SignedPost(string path, string body, string timestamp, string? signature = null) =>
+        SignedPost(path, Encoding.UTF8.GetBytes(body), timestamp, signature);
+
+    /// <summary>A POST signed over raw bytes, which need not be valid UTF-8.</summary>
+    public static HttpRequestMessage SignedPost(string path, byte[] bytes, string timestamp, string? signature = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Add("X-Signature-Ed25519", signature ?? Sign(timestamp, bytes));

@@ -1,6 +1,9 @@
+using System.Net;
 using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -109,6 +112,50 @@ public sealed class TeamsOptionsTests
             TeamsTestHost.StartAsync(configure: s => s["Teams:AppPassword"] = ""));
 
         Assert.Contains("Teams:AppPassword is required", failure.Message);
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentModeWithForwardedHeadersEnabled_FailsNamingTheVariableAndTheWayOut()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TeamsTestHost.StartAsync(development: true, configure: s => s[TeamsOptionsValidator.ForwardedHeadersEnabledKey] = "true"));
+
+        Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED=true trusts X-Forwarded-For from any proxy", failure.Message);
+        Assert.Contains("KnownProxies", failure.Message);
+    }
+
+    [Fact]
+    public async Task Start_AuthenticatedWithForwardedHeadersEnabled_Starts()
+    {
+        await using var host = await TeamsTestHost.StartAsync(configure: s => s[TeamsOptionsValidator.ForwardedHeadersEnabledKey] = "true");
+
+        await host.PostValidAsync("personal-message.json");
+    }
+
+    public static TheoryData<bool, string[], bool> ForwardedHeaderSettings() => new()
+    {
+        // reads X-Forwarded-For, the proxies it trusts, whether start-up fails
+        { true, [], true },
+        { true, ["10.0.0.5"], false },
+        { false, [], false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForwardedHeaderSettings))]
+    public void Validate_DevelopmentModeAndForwardedHeadersOptions_FailsOnlyWhenAnyProxyIsTrusted(bool readsForwardedFor, string[] proxies, bool fails)
+    {
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = readsForwardedFor ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        var configuration = new ConfigurationBuilder().Build();
+
+        var result = new TeamsOptionsValidator(configuration, forwarded).Validate(null, new TeamsOptions { Enabled = true, AppId = "" });
+
+        Assert.Equal(fails, result.Failed);
+        if (fails)
+            Assert.Contains("ForwardedHeadersOptions (X-Forwarded-For with no KnownProxies or KnownIPNetworks)", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Enabled() => new()

@@ -39,7 +39,8 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         await SendAsync($"kb remove id:{PairId}");
         Assert.DoesNotContain("Nanning", await SendAsync("What are Vientiane's partner cities?"), StringComparison.Ordinal);
 
-        Assert.Contains("Undid #2", await SendAsync("kb undo"), StringComparison.Ordinal);
+        Assert.Contains("The most recent change is #2 (remove fact", await SendAsync("kb undo"), StringComparison.Ordinal);
+        Assert.Contains("Undid #2", await SendAsync("kb undo entry:2"), StringComparison.Ordinal);
         Assert.Contains("Nanning", await SendAsync("What are Vientiane's partner cities?"), StringComparison.Ordinal);
 
         var audit = _admin.Audit();

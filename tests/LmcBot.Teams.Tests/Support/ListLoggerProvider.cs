@@ -25,7 +25,8 @@ public sealed class ListLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
-                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+                owner._entries.Enqueue((logLevel, category, formatter(state, exception)
+                    + (exception is null ? "" : $" [{exception.GetType().Name}: {exception.Message} {exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}]")));
         }
     }
 }

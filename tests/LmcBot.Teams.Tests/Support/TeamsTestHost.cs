@@ -111,11 +111,15 @@ public sealed class TeamsTestHost : IAsyncDisposable
         Samples.Load(name, Connector.ServiceUrl, AppId, edit);
 
     /// <summary>POSTs an activity as the channel does; <paramref name="token"/> null sends no Authorization.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string activityJson, string? token)
+    public Task<HttpResponseMessage> PostAsync(string activityJson, string? token) =>
+        PostAsync(Encoding.UTF8.GetBytes(activityJson), token);
+
+    /// <summary>POSTs exactly these bytes (which need not be valid UTF-8) as an activity.</summary>
+    public async Task<HttpResponseMessage> PostAsync(byte[] activityJson, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, MessagingUrl)
         {
-            Content = new StringContent(activityJson, Encoding.UTF8, "application/json"),
+            Content = new ByteArrayContent(activityJson) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
         };
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

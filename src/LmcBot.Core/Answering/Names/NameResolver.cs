@@ -119,6 +119,7 @@ internal static class NameResolver
         if (vocabulary.LatinPhrases.Count == 0) return false;
         var result = new List<string>(tokens.Length);
         var changed = false;
+        var expanded = false;
         for (var i = 0; i < tokens.Length;)
         {
             var matched = false;
@@ -127,12 +128,15 @@ internal static class NameResolver
                 if (i + key.Length > tokens.Length || !tokens.AsSpan(i, key.Length).SequenceEqual(key)) continue;
                 result.AddRange(english.Split(' '));
                 i += key.Length;
-                matched = changed = true;
+                matched = true;
+                // An English abbreviation ("fmm") expanded is not a question in another language.
+                changed |= !vocabulary.EnglishPhrases.Contains(string.Join(' ', key));
+                expanded = true;
                 break;
             }
             if (!matched) result.Add(tokens[i++]);
         }
-        if (changed) tokens = [.. result];
+        if (changed || expanded) tokens = [.. result];
         return changed;
     }
 

@@ -93,6 +93,9 @@ internal sealed class QuestionVocabulary
     /// <summary>Latin-script keys (Vietnamese, and the abbreviations of <c>knowledge/synonyms.yaml</c>), as token runs, longest first: replaced as whole words.</summary>
     public IReadOnlyList<(string[] Key, string English)> LatinPhrases { get; }
 
+    /// <summary>Latin-script keys that are English abbreviations (knowledge/synonyms.yaml phrases), not another language.</summary>
+    public IReadOnlySet<string> EnglishPhrases { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Every synonym, word to word as written: the general ones, then the LMC-specific ones.</summary>
     public IReadOnlyList<(string From, string To)> Synonyms => _synonyms;
 
@@ -116,6 +119,7 @@ internal sealed class QuestionVocabulary
         ScriptWords = [.. translations.Where(t => !IsLatin(t.Key)).OrderByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value))];
         LatinPhrases = [.. translations.Where(t => IsLatin(t.Key)).Select(t => (Key: t.Key.Split(' '), English: t.Value))
             .OrderByDescending(t => t.Key.Length).ThenBy(t => string.Join(' ', t.Key), StringComparer.Ordinal)];
+        EnglishPhrases = domain.Phrases.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var ordinals = (maps.GetValueOrDefault("ordinals") ?? []).Where(o => o.Key.All(char.IsAsciiLetter)).ToDictionary(o => int.Parse(o.Value, CultureInfo.InvariantCulture), o => o.Key);
         OrdinalWords = [.. Enumerable.Range(0, ordinals.Count + 1).Select(n => ordinals.GetValueOrDefault(n, ""))];
     }
