@@ -109,7 +109,7 @@ public static class LmcBotCli
     {
         var question = new Argument<string?>("question") { Description = "The question; omit it to read questions from standard input, one per line", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per question" };
-        var explain = new Option<bool>("--explain") { Description = "Also print how the question was read and the best-scored facts (to standard error)", Hidden = true };
+        var explain = new Option<bool>("--explain") { Description = "Also print, to standard error, what each answering stage found: names resolved, how the question was read, the top candidates with their features and score, the threshold and which stage decided" };
         var ask = new Command("ask", "Answer a question (or many, one per line on standard input) from the knowledge base");
         ask.Arguments.Add(question);
         ask.Options.Add(json);

@@ -53,7 +53,10 @@ internal sealed class FeatureExtractor
         _aliasWords = [.. q.AliasTexts.Select(alias => " " + alias + " ")];
         _yearTexts = [.. q.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))];
         _known = q.ContentTerms.Count - q.UnknownTerms.Count;
+        _constraints = [.. q.ContentTerms.Where(index.AllCategoryTerms.Contains)];
     }
+
+    private readonly List<string> _constraints;
 
     /// <summary>Fills every candidate's <see cref="Candidate.Features"/>.</summary>
     public void Extract(List<Candidate> candidates)
@@ -200,16 +203,16 @@ internal sealed class FeatureExtractor
             covered++;
             lexical += idf;
         }
-        var folded = " " + TextFolding.Fold(sentence.Text) + " ";
+        var folded = sentence.Folded;
         if (q.Ordinals.Count > 0 && !_ordinalWords.Any(w => folded.Contains(w, StringComparison.Ordinal))) missing = true;
-        var constraints = q.ContentTerms.Where(index.AllCategoryTerms.Contains).ToList();
+        var constraints = _constraints;
         var needed = _known - lightMissing;
         x[Lexical] = maxLexical <= 0 ? 0 : (float)(lexical / maxLexical);
         x[Coverage] = _known <= 0 ? 1 : needed <= 0 ? 1 : (float)covered / needed;
         x[EntitiesMatched] = q.EntityIds.Count == 0 ? 0 : (float)matched / q.EntityIds.Count;
         x[EntityMissing] = missing ? 1 : 0;
         x[CategoryConflict] = constraints.Exists(c => !sentence.Terms.Contains(c)) ? 1 : 0;
-        var hasYear = System.Text.RegularExpressions.Regex.IsMatch(sentence.Text, @"\b(19|20)\d\d\b");
+        var hasYear = sentence.HasYear;
         if (_yearTexts.Length > 0)
         {
             if (Array.Exists(_yearTexts, y => sentence.Text.Contains(y, StringComparison.Ordinal))) x[YearMatch] = 1;
