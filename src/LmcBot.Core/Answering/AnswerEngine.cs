@@ -47,17 +47,17 @@ public sealed class AnswerEngine
     internal static float TermWeight(float idf, float tf, float length, float averageLength) =>
         idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length / averageLength));
 
-    internal static Answer Route(KnowledgeIndex index, IndexedEntity route) => LegacyAnswerEngine.Route(index, route);
+    internal static Answer Route(KnowledgeIndex index, IndexedEntity route) => AnswerComposer.Route(index, route);
 
     internal static Answer Metric(KnowledgeIndex index, string metric, int? year) => LegacyAnswerEngine.Metric(index, metric, year);
 
     internal static Answer CityPairs(KnowledgeIndex index, IndexedEntity city, IndexedEntity? other, double confidence) =>
-        LegacyAnswerEngine.CityPairs(index, city, other, confidence);
+        AnswerComposer.CityPairs(index, city, other, confidence);
 
     internal static Answer Investors(KnowledgeIndex index, IndexedEntity? country, string? sector, IndexedEntity? investor, double confidence) =>
-        LegacyAnswerEngine.Investors(index, country, sector, investor, confidence);
+        AnswerComposer.Investors(index, country, sector, investor, confidence);
 
-    internal static List<string> Topics(KnowledgeIndex index) => LegacyAnswerEngine.Topics(index);
+    internal static List<string> Topics(KnowledgeIndex index) => AnswerComposer.Topics(index);
 
-    internal static List<FollowUp> ExampleFollowUps(KnowledgeIndex index) => LegacyAnswerEngine.ExampleFollowUps(index);
+    internal static List<FollowUp> ExampleFollowUps(KnowledgeIndex index) => AnswerComposer.ExampleFollowUps(index);
 }
