@@ -8,8 +8,9 @@ public static class LogisticFit
 {
     /// <summary>
     /// Ridge strength on the weights (not the bias). 1.0 keeps weights of rare features (a handful of
-    /// training candidates) from running off while leaving common ones to the data; chosen on the
-    /// training part by comparing 0.1, 1 and 10 (docs/ANSWERING.md).
+    /// training candidates) from running off while leaving common ones to the data. It is the
+    /// conventional default, not tuned yet: choosing it by cross-validation within the training part is
+    /// open work (docs/ANSWERING.md).
     /// </summary>
     public const double DefaultL2 = 1.0;
 

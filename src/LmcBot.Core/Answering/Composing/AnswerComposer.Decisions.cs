@@ -8,16 +8,16 @@ internal static partial class AnswerComposer
 {
     /// <summary>
     /// A series point other than the latest answers only when it scores this much above the latest:
-    /// otherwise "how much is X" gets the latest figure with its date (the fit cannot tell two points
-    /// of one series apart when the question names no year; 0.15 is a margin well above the spread of
-    /// equal-looking points, measured on the training questions).
+    /// otherwise "how much is X" gets the latest figure with its date (the scorer cannot tell two points
+    /// of one series apart when the question names no year). Set by hand, not fitted: a composing rule
+    /// for the next round to learn from the labelled questions like the rest.
     /// </summary>
     private const double SingledOutMargin = 0.15;
 
-    /// <summary>Facts an overview gives: a few, briefly.</summary>
+    /// <summary>Facts an overview gives: a few, briefly (the issue asks for "briefly"; set by hand).</summary>
     private const int OverviewFacts = 3;
 
-    /// <summary>Items a list question gets beyond the best one, when they answer it too.</summary>
+    /// <summary>Items a list question gets beyond the best one, when they score above the threshold too (set by hand).</summary>
     private const int ListRunnersUp = 4;
 
     /// <summary>Writes out what the decide stage chose.</summary>
