@@ -109,6 +109,44 @@ var rankLexical = Use(n => !FeatureSet.DenseNames.Contains(n) && !FeatureSet.Dec
 var rankHybrid = Use(n => !FeatureSet.DecisionNames.Contains(n));
 var decideLexical = Use(n => !FeatureSet.DenseNames.Contains(n));
 var decideHybrid = Use(_ => true);
+// The ridge strength, chosen by 5-fold cross-validation within the training part (folds by id hash, never the
+// validation part): the value whose held-out decide log-loss is lowest.
+var chosenL2 = LogisticFit.DefaultL2;
+{
+    var candidatesL2 = new[] { 0.1, 0.3, 1.0, 3.0, 10.0 };
+    var groups = hybridGroups.Count > 0 ? hybridGroups : lexicalGroups;
+    var (rankUse, decideUse) = hybridGroups.Count > 0 ? (rankHybrid, decideHybrid) : (rankLexical, decideLexical);
+    var best = double.MaxValue;
+    foreach (var l2 in candidatesL2)
+    {
+        var loss = 0.0;
+        var count = 0;
+        for (var fold = 0; fold < 5; fold++)
+        {
+            var inFold = groups.Where(g => EvalSplit.Fnv1a(System.Text.Encoding.UTF8.GetBytes(g.Row.Id + "#cv")) % 5 == fold).ToList();
+            var rest = groups.Except(inFold).ToList();
+            var (rank, decide) = FitPair(rest, rankUse, decideUse, l2);
+            var ranker = rank.ToModel();
+            var decider = decide.ToModel();
+            foreach (var (_, x, y) in inFold)
+            {
+                if (x.Count == 0) continue;
+                var candidates = x.Select((f, i) => (f: (float[])f.Clone(), y: y[i])).ToList();
+                var order = candidates.Select(c => (c, z: ranker.LogOdds(c.f))).OrderByDescending(p => p.z).ToList();
+                var first = order[0].c.f;
+                var lead = order.Count == 1 ? 10 : order[0].z - order[1].z;
+                first[FeatureSet.IndexOf("rank-margin")] = (float)(lead / (1 + lead));
+                first[FeatureSet.IndexOf("rank-score")] = (float)(1 / (1 + Math.Exp(-order[0].z)));
+                var p = Math.Clamp(decider.Probability(first), 1e-6, 1 - 1e-6);
+                loss -= order[0].c.y ? Math.Log(p) : Math.Log(1 - p);
+                count++;
+            }
+        }
+        Console.Error.WriteLine($"ridge {l2}: held-out log-loss {loss / count:0.0000}");
+        if (loss / count < best) { best = loss / count; chosenL2 = l2; }
+    }
+    Console.Error.WriteLine($"ridge chosen: {chosenL2}");
+}
 var (lexicalModel, lexicalDecide) = FitPair(lexicalGroups, rankLexical, decideLexical);
 var (hybridModel, hybridDecide) = hybridGroups.Count > 0 ? FitPair(hybridGroups, rankHybrid, decideHybrid) : (lexicalModel, lexicalDecide);
 var denseOnlyUse = Use(n => FeatureSet.DenseNames.Contains(n));
@@ -142,6 +180,7 @@ var settings = new ScorerSettings
         ["validationAnswerableRight"] = JsonSerializer.SerializeToElement(Math.Round(chosen.Best.AnswerRate, 4)),
         ["validationDeclinesRight"] = JsonSerializer.SerializeToElement(Math.Round(chosen.Best.DeclineRate, 4)),
         ["model"] = JsonSerializer.SerializeToElement(embedder?.ModelId ?? "none"),
+        ["ridge"] = JsonSerializer.SerializeToElement(chosenL2),
     },
 };
 File.WriteAllText(Path.Combine(root, "src", "LmcBot.Core", "Answering", "Scoring", "scorer.json"), settings.ToJson() + "\n");
@@ -239,9 +278,10 @@ static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, 
     return sb.ToString();
 }
 
-(ModelWeights Rank, ModelWeights Decide) FitPair(List<(EvalRow Row, List<float[]> X, List<bool> Y)> groups, bool[] rankUse, bool[] decideUse)
+(ModelWeights Rank, ModelWeights Decide) FitPair(List<(EvalRow Row, List<float[]> X, List<bool> Y)> groups, bool[] rankUse, bool[] decideUse, double? l2 = null)
 {
-    var rankWeights = LogisticFit.FitConditional([.. groups.Select(g => ((IReadOnlyList<float[]>)g.X, (IReadOnlyList<bool>)g.Y))], rankUse);
+    var ridge = l2 ?? chosenL2;
+    var rankWeights = LogisticFit.FitConditional([.. groups.Select(g => ((IReadOnlyList<float[]>)g.X, (IReadOnlyList<bool>)g.Y))], rankUse, ridge);
     var rank = Weights((0, rankWeights));
     var ranker = rank.ToModel();
     var tops = new List<float[]>();
@@ -257,7 +297,7 @@ static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, 
         tops.Add(top);
         labels.Add(y[order[0].i]);
     }
-    return (rank, Weights(LogisticFit.Fit(tops, labels, decideUse)));
+    return (rank, Weights(LogisticFit.Fit(tops, labels, decideUse, ridge)));
 }
 
 static ModelWeights Weights((double Bias, double[] Weights) fit) => new()

@@ -47,10 +47,6 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
             Score(candidates, settings.HybridModel, settings.HybridDecideModel);
             denseRan = true;
         }
-        else if (lexicalBest >= settings.CascadeThreshold)
-        {
-            threshold = Math.Min(threshold, settings.CascadeThreshold);
-        }
         var decision = Decider.Decide(q, index, candidates, threshold, denseRan);
         if (trace is not null) trace.Decision = decision;
         var answer = AnswerComposer.Answer(q, index, decision);
