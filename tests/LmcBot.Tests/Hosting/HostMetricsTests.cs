@@ -53,4 +53,23 @@ public sealed class HostMetricsTests
         Assert.Matches("lmcbot_admin_changes_total\\{[^}]*intent=\"kb.add\"[^}]*platform=\"Cli\"[^}]*\\} 1", metrics);
         Assert.DoesNotContain("lmcbot_admin_changes_total{intent=\"kb.list\"", metrics);
     }
+
+    [Fact]
+    public async Task RateLimit_OneUserOverTheLimit_GetsPoliteReply_OthersStillAnswered()
+    {
+        await using var host = await HostFixture.StartAsync(new Dictionary<string, string?> { ["RateLimits:PerUserPerMinute"] = "2" });
+        var bot = host.App.Services.GetRequiredService<IChatBot>();
+        ChatRequest Ask(string user) => ChatRequest.Question(ChatPlatform.Discord, new ChatSender(user, user), "starexpress stops") with { ScopeId = "42" };
+
+        await bot.HandleAsync(Ask("noisy"));
+        await bot.HandleAsync(Ask("noisy"));
+        var third = await bot.HandleAsync(Ask("noisy"));
+        var other = await bot.HandleAsync(Ask("quiet"));
+
+        Assert.Equal("rate-limited", third.Intent);
+        Assert.True(third.Private);
+        Assert.Matches("^You're asking faster than I can answer; try again in \\d+ seconds?\\.$", third.Text);
+        Assert.True(other.Answered);
+        Assert.Matches("lmcbot_requests_refused_total\\{[^}]*intent=\"rate-limited\"[^}]*\\} 1", await host.Client.GetStringAsync("/metrics"));
+    }
 }

@@ -12,6 +12,7 @@ namespace LmcBot.Tests.Hosting;
 /// Bodies from anyone, before any signature or token is checked: too slow, too large, chunked past the limit. Each
 /// is refused with one warning line and a counted rejection, never an error with a stack trace.
 /// </summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class UnauthenticatedBodyTests
 {
     private const string DiscordPath = "/discord/interactions";
