@@ -211,9 +211,11 @@ internal sealed class EntityRecognizer
 
         void Consider(string candidate)
         {
-            if (Levenshtein.Tolerance(candidate.Length) == 0) return;
-            var distance = Levenshtein.Distance(key, candidate, Math.Min(tolerance, Levenshtein.Tolerance(candidate.Length)));
-            if (distance < bestDistance)
+            var limit = Math.Min(tolerance, Levenshtein.Tolerance(candidate.Length));
+            if (limit == 0) return;
+            // Distance answers limit + 1 for anything farther, which must not count as a match.
+            var distance = Levenshtein.Distance(key, candidate, limit);
+            if (distance <= limit && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
