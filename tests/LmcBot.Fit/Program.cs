@@ -82,9 +82,9 @@ if (verb == "diagnose")
     foreach (var (kind, n) in counts.OrderByDescending(p => p.Value)) Console.WriteLine($"{kind}: {n}");
     return 0;
 }
-if (verb != "fit")
+if (verb is not ("fit" or "cv"))
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|report [--failures] [--no-model] [--legacy] [--train] | timing | diagnose");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--legacy] [--train] | timing | diagnose [--failures]");
     return 2;
 }
 
@@ -104,7 +104,10 @@ foreach (var row in train)
 }
 Console.Error.WriteLine($"training: {lexicalGroups.Sum(g => g.X.Count)} lexical and {hybridGroups.Sum(g => g.X.Count)} hybrid candidates; a right candidate retrieved for {found} of {train.Count(r => r.Answerable)} answerable questions");
 
-bool[] Use(Func<string, bool> keep) => FeatureSet.Names.Select(keep).ToArray();
+// --without a,b leaves features out of every model (for ablations: "cv --without recency,newest").
+var without = args.SkipWhile(a => a != "--without").Skip(1).FirstOrDefault()?.Split(',').ToHashSet(StringComparer.Ordinal) ?? [];
+foreach (var name in without) FeatureSet.IndexOf(name);
+bool[] Use(Func<string, bool> keep) => FeatureSet.Names.Select(n => keep(n) && !without.Contains(n)).ToArray();
 var rankLexical = Use(n => !FeatureSet.DenseNames.Contains(n) && !FeatureSet.DecisionNames.Contains(n));
 var rankHybrid = Use(n => !FeatureSet.DecisionNames.Contains(n));
 var decideLexical = Use(n => !FeatureSet.DenseNames.Contains(n));
@@ -121,6 +124,7 @@ var chosenL2 = LogisticFit.DefaultL2;
     {
         var loss = 0.0;
         var count = 0;
+        int answerable = 0, rankedFirst = 0;
         for (var fold = 0; fold < 5; fold++)
         {
             var inFold = groups.Where(g => EvalSplit.Fnv1a(System.Text.Encoding.UTF8.GetBytes(g.Row.Id + "#cv")) % 5 == fold).ToList();
@@ -134,19 +138,25 @@ var chosenL2 = LogisticFit.DefaultL2;
                 var candidates = x.Select((f, i) => (f: (float[])f.Clone(), y: y[i])).ToList();
                 var order = candidates.Select(c => (c, z: ranker.LogOdds(c.f))).OrderByDescending(p => p.z).ToList();
                 var first = order[0].c.f;
-                var lead = order.Count == 1 ? 10 : order[0].z - order[1].z;
-                first[FeatureSet.IndexOf("rank-margin")] = (float)(lead / (1 + lead));
-                first[FeatureSet.IndexOf("rank-score")] = (float)(1 / (1 + Math.Exp(-order[0].z)));
+                RankFeatures.Fill(first, [.. order.Select(o => o.z)]);
                 var p = Math.Clamp(decider.Probability(first), 1e-6, 1 - 1e-6);
                 loss -= order[0].c.y ? Math.Log(p) : Math.Log(1 - p);
                 count++;
+                if (y.Any(v => v))
+                {
+                    answerable++;
+                    if (order[0].c.y) rankedFirst++;
+                }
             }
         }
-        Console.Error.WriteLine($"ridge {l2}: held-out log-loss {loss / count:0.0000}");
+        Console.Error.WriteLine($"ridge {l2}: held-out decide log-loss {loss / count:0.0000}, a right candidate ranked first for {(double)rankedFirst / Math.Max(1, answerable):P1} of the {answerable} that have one");
         if (loss / count < best) { best = loss / count; chosenL2 = l2; }
     }
     Console.Error.WriteLine($"ridge chosen: {chosenL2}");
 }
+// "cv" stops here: the cross-validated figures on the training part alone, for comparing features
+// without touching the validation part or the committed scorer.
+if (verb == "cv") return 0;
 var (lexicalModel, lexicalDecide) = FitPair(lexicalGroups, rankLexical, decideLexical);
 var (hybridModel, hybridDecide) = hybridGroups.Count > 0 ? FitPair(hybridGroups, rankHybrid, decideHybrid) : (lexicalModel, lexicalDecide);
 var denseOnlyUse = Use(n => FeatureSet.DenseNames.Contains(n));
@@ -291,9 +301,7 @@ static string FitReport(ScorerSettings s, List<Point> curve, List<(string Name, 
         if (x.Count == 0) continue;
         var order = Enumerable.Range(0, x.Count).Select(i => (i, z: ranker.LogOdds(x[i]))).OrderByDescending(p => p.z).ToList();
         var top = (float[])x[order[0].i].Clone();
-        var lead = order.Count == 1 ? 10 : order[0].z - order[1].z;
-        top[FeatureSet.IndexOf("rank-margin")] = (float)(lead / (1 + lead));
-        top[FeatureSet.IndexOf("rank-score")] = (float)(1 / (1 + Math.Exp(-order[0].z)));
+        RankFeatures.Fill(top, [.. order.Select(o => o.z)]);
         tops.Add(top);
         labels.Add(y[order[0].i]);
     }

@@ -84,8 +84,6 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         return answer;
     }
 
-    private static readonly int RankMargin = FeatureSet.IndexOf("rank-margin"), RankScore = FeatureSet.IndexOf("rank-score");
-
     /// <summary>
     /// Ranks the candidates by the ranker's log-odds, then gives the first one the decide model's probability
     /// (which also reads its lead over the runner-up); the others keep the ranker's probability.
@@ -94,15 +92,12 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
     {
         foreach (var c in candidates)
         {
-            c.Features[RankMargin] = 0;
-            c.Features[RankScore] = 0;
+            RankFeatures.Clear(c.Features);
             c.Probability = ranker.Probability(c.Features);
         }
         candidates.Sort((a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : string.CompareOrdinal(a.Key, b.Key));
         if (candidates.Count == 0) return;
-        var lead = candidates.Count == 1 ? 10 : ranker.LogOdds(candidates[0].Features) - ranker.LogOdds(candidates[1].Features);
-        candidates[0].Features[RankMargin] = (float)(lead / (1 + lead));
-        candidates[0].Features[RankScore] = (float)candidates[0].Probability;
+        RankFeatures.Fill(candidates[0].Features, [.. candidates.Select(c => ranker.LogOdds(c.Features))]);
         if (decide is not null) candidates[0].Probability = decide.Probability(candidates[0].Features);
     }
 }

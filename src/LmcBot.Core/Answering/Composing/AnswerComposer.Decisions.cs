@@ -6,14 +6,6 @@ namespace LmcBot.Core.Answering;
 
 internal static partial class AnswerComposer
 {
-    /// <summary>
-    /// A series point other than the latest answers only when it scores this much above the latest:
-    /// otherwise "how much is X" gets the latest figure with its date (the scorer cannot tell two points
-    /// of one series apart when the question names no year). Set by hand, not fitted: a composing rule
-    /// for the next round to learn from the labelled questions like the rest.
-    /// </summary>
-    private const double SingledOutMargin = 0.15;
-
     /// <summary>Facts an overview gives: a few, briefly (the issue asks for "briefly"; set by hand).</summary>
     private const int OverviewFacts = 3;
 
@@ -50,9 +42,9 @@ internal static partial class AnswerComposer
         }
         if (kind == FactKind.Figure && fact.Fact.Get("metric") is { } metric && index.Metrics.ContainsKey(metric))
         {
-            var latest = decision.Ranked.FirstOrDefault(c => c.Fact is { } f && f.Fact.Get("metric") == metric && f == index.CachedSeriesPoints(metric, SeriesPoints).LastOrDefault());
-            var singledOut = best.Features[FeatureSet.IndexOf("number-match")] > 0 || best.Features[FeatureSet.IndexOf("year-match")] > 0
-                || (latest is not null && latest != best && best.Probability - latest.Probability > SingledOutMargin) || latest is null && !q.WantsLatest;
+            // The ranker chose the point (it reads years, quoted numbers and recency): a point other than the
+            // series' latest is what was asked ("in the first month"), unless the question asks for the latest.
+            var singledOut = !q.WantsLatest && fact != index.CachedSeriesPoints(metric, SeriesPoints).LastOrDefault();
             return Figure(q, index, fact, singledOut, confidence);
         }
 

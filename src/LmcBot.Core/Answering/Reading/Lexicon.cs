@@ -89,6 +89,19 @@ internal static class Lexicon
     /// <summary>The ordinals in letters by number (<c>[0]</c> is empty), as answers write them.</summary>
     public static readonly string[] OrdinalWords = [.. Vocabulary.OrdinalWords];
 
+    /// <summary>Numbers written in letters (<c>number_words</c>), which give a figure as digits do.</summary>
+    public static readonly HashSet<string> NumberWords = AsWritten("number_words");
+
+    /// <summary>Whether folded text gives a number: a digit, or a number written in letters.</summary>
+    public static bool HasNumber(string folded)
+    {
+        if (folded.Any(char.IsDigit)) return true;
+        var lookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in folded.AsSpan().Split(' '))
+            if (lookup.Contains(folded.AsSpan()[range])) return true;
+        return false;
+    }
+
     /// <summary>Words that ask specifically about investing (<c>investment_cues</c>).</summary>
     public static readonly HashSet<string> InvestmentCues = StemAll(Vocabulary.Words("investment_cues"));
 

@@ -53,6 +53,7 @@ internal sealed class QuestionVocabulary
         new("short_question_words", Shape.Words, Form.AsWritten),
         new("city_pair_cues", Shape.Words, Form.WithStems),
         new("ordinals", Shape.Map, Form.AsWritten),
+        new("number_words", Shape.Words, Form.AsWritten),
         new("investment_cues", Shape.Words, Form.WithStems),
         new("reason_cues", Shape.Words, Form.WithStems),
         new("answer_types", Shape.Map, Form.WithStems),
@@ -78,6 +79,7 @@ internal sealed class QuestionVocabulary
         ("help_cues", "kind_cues", "a help request is about the bot, not about a kind of fact"),
         ("answer_types", "light_verbs", "the type asked for must be in the answer, a light verb may be missing from it"),
         ("list_cues", "ordinals", "a question asks for every item of a kind or for the n-th one"),
+        ("number_words", "ordinals", "\"three\" is a count, \"third\" a position"),
         ("stop_words", "synonyms", "a stop word is no subject word, and synonyms fold subject words"),
     ];
 

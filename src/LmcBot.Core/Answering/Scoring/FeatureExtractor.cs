@@ -22,13 +22,16 @@ internal sealed class FeatureExtractor
         CategoryConflict = FeatureSet.IndexOf("category-conflict"), AliasMatch = FeatureSet.IndexOf("alias-match"), Phrases = FeatureSet.IndexOf("phrases"),
         LexicalRank = FeatureSet.IndexOf("lexical-rank"), NoContent = FeatureSet.IndexOf("no-content"), Introduces = FeatureSet.IndexOf("introduces"),
         Translated = FeatureSet.IndexOf("translated"), ContentWords = FeatureSet.IndexOf("content-words"), Reason = FeatureSet.IndexOf("reason"),
-        Future = FeatureSet.IndexOf("future");
+        Future = FeatureSet.IndexOf("future"), Recency = FeatureSet.IndexOf("recency"), Newest = FeatureSet.IndexOf("newest");
 
     /// <summary>Grade ranks run 0 (official) to 6 (unknown); <see cref="SourceGrade.Rank"/>.</summary>
     private const float WorstGradeRank = 6;
 
     /// <summary>Counts are capped where more adds nothing (unknown words: three already mean an unknown subject; subject words: six is a long question).</summary>
     private const float UnknownWordsCap = 3, ContentWordsCap = 6;
+
+    private static int LatestYear(Candidate candidate) =>
+        candidate.Fact is { } fact ? (fact.Years.Count == 0 ? 0 : fact.Years.Max()) : candidate.Sentence!.LatestYear;
 
     private static readonly string[] FutureWords = ["will", "due", "plan", "planned", "plans", "scheduled", "expected", "upcoming", "next", "expects"];
 
@@ -79,6 +82,34 @@ internal sealed class FeatureExtractor
             }
             candidate.Features = x;
         }
+        Recencies(candidates);
+    }
+
+    /// <summary>
+    /// Recency is read among the candidates that answer in full (every known subject word, no required entity
+    /// missing), so "the latest trade figure" compares trade figures, not every dated fact retrieved.
+    /// </summary>
+    private void Recencies(List<Candidate> candidates)
+    {
+        int oldest = int.MaxValue, newest = 0;
+        var complete = candidates.Any(Complete);
+        foreach (var candidate in candidates)
+            if ((!complete || Complete(candidate)) && LatestYear(candidate) is > 0 and var year)
+            {
+                oldest = Math.Min(oldest, year);
+                newest = Math.Max(newest, year);
+            }
+        foreach (var candidate in candidates)
+        {
+            var x = candidate.Features;
+            x[Recency] = 0;
+            x[Newest] = 0;
+            if ((complete && !Complete(candidate)) || LatestYear(candidate) is not (> 0 and var latest)) continue;
+            x[Recency] = newest == oldest ? 1 : (float)(latest - oldest) / (newest - oldest);
+            x[Newest] = _q.WantsLatest && latest == newest ? 1 : 0;
+        }
+
+        static bool Complete(Candidate c) => c.Features[Coverage] >= 1 && c.Features[EntityMissing] == 0;
     }
 
     private void QuestionFeatures(float[] x)
@@ -164,7 +195,7 @@ internal sealed class FeatureExtractor
             else x[AttributeAbsent] = 1;
         }
         var (match, mismatch) = TypeAgreement(fact.Years.Count > 0 || fact.Fact.Get("date") is not null,
-            fact.Fact.Kind == FactKind.Figure || fact.FoldedStatement.Any(char.IsDigit), fact.Entities, fact.HasReasonTerm);
+            fact.Fact.Kind == FactKind.Figure || Lexicon.HasNumber(fact.FoldedStatement), fact.Entities, fact.HasReasonTerm);
         x[TypeMatch] = match ? 1 : 0;
         x[TypeMismatch] = mismatch ? 1 : 0;
         x[WantedEntity] = q.WantedTypes.Count > 0 && wanted ? 1 : 0;
@@ -225,7 +256,7 @@ internal sealed class FeatureExtractor
             if (sentence.Terms.Contains(attribute)) x[AttributePresent] = 1;
             else x[AttributeAbsent] = 1;
         }
-        var (match, mismatch) = TypeAgreement(hasYear, sentence.Text.Any(char.IsDigit), sentence.Entities,
+        var (match, mismatch) = TypeAgreement(hasYear, Lexicon.HasNumber(folded), sentence.Entities,
             Lexicon.Overlap(sentence.Terms, Lexicon.ReasonCues));
         x[TypeMatch] = match ? 1 : 0;
         x[TypeMismatch] = mismatch ? 1 : 0;

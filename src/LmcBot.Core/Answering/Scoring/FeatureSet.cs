@@ -44,8 +44,10 @@ internal static class FeatureSet
         "content-words",      // how many subject words the question has, /6
         "reason",             // a why-question and it states a reason
         "future",             // the question asks about what comes next and it states a future date
+        "recency",            // how recent its latest year is among the dated candidates (0 the oldest, 1 the newest)
+        "newest",             // the question asks for the latest and it is among the newest dated candidates
         "rank-margin",        // how far the ranker put it ahead of the runner-up, d / (1 + d); only the first candidate has one
-        "rank-score",         // the ranker's own logistic score of the first candidate
+        "rank-score",         // the ranker's share of the first candidate: its softmax over the question's candidates
     ];
 
     public static int Count => Names.Length;
