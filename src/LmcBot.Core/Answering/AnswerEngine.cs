@@ -1,5 +1,6 @@
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Answering;
 
@@ -16,30 +17,73 @@ public sealed class AnswerEngine
 
     private readonly AnswerPipeline? _pipeline;
     private readonly LegacyAnswerEngine _legacy = new();
+    private readonly AnsweringEngine _mode;
 
     /// <param name="embedder">The sentence model for dense retrieval; null answers from the lexical stage alone.</param>
-    /// <param name="pipeline">
-    /// Answer through the staged pipeline; false keeps the first round's engine, still the default because the
-    /// pipeline does not yet meet the answering issue's gates on the validation questions (docs/ANSWERING.md).
+    /// <param name="mode">
+    /// Which engine answers (<see cref="AnsweringEngine"/>): by default the first round's engine guarded by the
+    /// pipeline's calibrated veto; the pipeline alone does not yet meet the answering issue's gates (docs/ANSWERING.md).
     /// </param>
-    public AnswerEngine(ISentenceEmbedder? embedder = null, bool pipeline = false)
+    public AnswerEngine(ISentenceEmbedder? embedder = null, AnsweringEngine mode = AnsweringEngine.Guarded)
     {
-        if (pipeline) _pipeline = new AnswerPipeline(embedder, ScorerSettings.Default);
+        _mode = mode;
+        if (mode != AnsweringEngine.Legacy) _pipeline = new AnswerPipeline(embedder, ScorerSettings.Default);
     }
 
-    internal AnswerEngine(ISentenceEmbedder? embedder, ScorerSettings settings) => _pipeline = new AnswerPipeline(embedder, settings);
+    /// <param name="embedder">The sentence model for dense retrieval.</param>
+    /// <param name="pipeline">The staged pipeline alone (true) or the first round's engine alone (false).</param>
+    public AnswerEngine(ISentenceEmbedder? embedder, bool pipeline) : this(embedder, pipeline ? AnsweringEngine.Pipeline : AnsweringEngine.Legacy)
+    {
+    }
 
-    /// <summary>Whether answers come from the staged pipeline.</summary>
-    public bool UsesPipeline => _pipeline is not null;
+    internal AnswerEngine(ISentenceEmbedder? embedder, ScorerSettings settings, AnsweringEngine mode = AnsweringEngine.Pipeline)
+    {
+        _mode = mode;
+        _pipeline = new AnswerPipeline(embedder, settings);
+    }
 
-    public Answer Answer(string question, KnowledgeIndex index) => _pipeline?.Answer(question, index) ?? _legacy.Answer(question, index);
+    /// <summary>Which engine answers.</summary>
+    public AnsweringEngine Mode => _mode;
+
+    public Answer Answer(string question, KnowledgeIndex index)
+    {
+        if (_mode == AnsweringEngine.Legacy) return _legacy.Answer(question, index);
+        if (_mode == AnsweringEngine.Pipeline) return _pipeline!.Answer(question, index);
+        return Guarded(question, index, null).Answer;
+    }
+
+    /// <summary>
+    /// The guarded engine: the pipeline reads and scores the question; a certain decline (an unknown name, nothing
+    /// known) or a best candidate under the veto threshold is the pipeline's decline, anything else the first
+    /// round's answer.
+    /// </summary>
+    private (Answer Answer, bool Vetoed) Guarded(string question, KnowledgeIndex index, AnswerTrace? trace)
+    {
+        trace ??= new AnswerTrace();
+        var checkedAnswer = _pipeline!.Answer(question, index, trace);
+        var veto = _pipeline.Settings.VetoThreshold;
+        // An overview of a named entity ("tell me about Cambodia") is not one candidate to judge: the scorer was not
+        // fitted to say whether a list of an entity's facts answers, so only its certain declines veto it.
+        var overview = trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 };
+        var vetoed = trace.DecidedEarly is "unknown-name" or "nothing-known"
+            || (!overview && trace.Decision is { } decision && !checkedAnswer.Answered && (decision.Ranked.Count == 0 || decision.Ranked[0].Probability < veto));
+        return vetoed ? (checkedAnswer, true) : (_legacy.Answer(question, index), false);
+    }
 
     /// <summary>Each stage's result for one question (for <c>ask --explain</c>).</summary>
     public string Explain(string question, KnowledgeIndex index)
     {
-        if (_pipeline is null) return _legacy.Explain(question, index);
+        if (_mode == AnsweringEngine.Legacy) return _legacy.Explain(question, index);
         var trace = new AnswerTrace();
-        var answer = _pipeline.Answer(question, index, trace);
+        if (_mode == AnsweringEngine.Guarded)
+        {
+            var (guarded, vetoed) = Guarded(question, index, trace);
+            var veto = _pipeline!.Settings.VetoThreshold.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            return trace.Render(index) + Environment.NewLine
+                + (vetoed ? $"guard: vetoed by the pipeline (a certain decline, or its best candidate under {veto})" : $"guard: passed to the first round's engine (the pipeline's best is at or above {veto})")
+                + Environment.NewLine + $"compose: {(guarded.Answered ? "answered" : "declined")} ({guarded.Intent}): {guarded.Text}";
+        }
+        var answer = _pipeline!.Answer(question, index, trace);
         return trace.Render(index) + Environment.NewLine + $"compose: {(answer.Answered ? "answered" : "declined")} ({answer.Intent}): {answer.Text}";
     }
 

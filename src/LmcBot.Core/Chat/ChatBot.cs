@@ -33,7 +33,7 @@ public sealed class ChatBot(
     // Questions are embedded with the model the store's vectors came from (the pipeline also checks the model id).
     // The shared model is not registered with the container, which would dispose it with the first host that stops.
     private readonly AnswerEngine _engine = new(embedder ?? knowledgeBase.Store.VectorSource?.Embedder,
-        knowledgeOptions?.Value.Answering == AnsweringEngine.Pipeline);
+        knowledgeOptions?.Value.Answering ?? AnsweringEngine.Guarded);
     private readonly CommandCatalog _catalog = catalog ?? CommandCatalog.Default;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 

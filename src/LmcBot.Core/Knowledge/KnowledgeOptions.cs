@@ -28,9 +28,10 @@ public sealed class KnowledgeOptions
     public int AnswerCacheSize { get; set; } = 1024;
 
     /// <summary>
-    /// Which answering engine free-text questions go through (<c>Knowledge__Answering</c>): <c>Legacy</c>, the first
-    /// round's hand-tuned engine (default), or <c>Pipeline</c>, the staged pipeline with a fitted scorer
-    /// (docs/ANSWERING.md), which becomes the default once it meets the validation gates.
+    /// Which answering engine free-text questions go through (<c>Knowledge__Answering</c>): <c>Guarded</c> (default),
+    /// the first round's engine with the pipeline's calibrated veto; <c>Pipeline</c>, the staged pipeline with a fitted
+    /// scorer alone (docs/ANSWERING.md), which becomes the default once it meets the validation gates; <c>Legacy</c>,
+    /// the first round's engine alone.
     /// </summary>
-    public AnsweringEngine Answering { get; set; } = AnsweringEngine.Legacy;
+    public AnsweringEngine Answering { get; set; } = AnsweringEngine.Guarded;
 }

@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
@@ -19,7 +20,9 @@ public sealed class AdminBot : IDisposable
     {
         DatabasePath = _directory.File("lmcbot.db");
         File.Copy(Template.Value, DatabasePath);
-        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), RepoPaths.Knowledge, backups);
+        // With the sentence model and the committed vectors, as the host and the CLI run: answers go through the
+        // default engine as users get it.
+        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time, DenseVectorSource.ForKnowledgeFolder(RepoPaths.Knowledge)), RepoPaths.Knowledge, backups);
         Editor = new KnowledgeEditor(KnowledgeBase);
         Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), Editor,
             knowledgeOptions: Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { AnswerCacheSize = answerCacheSize }));
@@ -77,7 +80,7 @@ public sealed class AdminBot : IDisposable
         var directory = new TempDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
         var path = directory.File("template.db");
-        using (new KnowledgeBase(new KnowledgeStore(path), RepoPaths.Knowledge)) { }
+        using (new KnowledgeBase(new KnowledgeStore(path, vectors: DenseVectorSource.ForKnowledgeFolder(RepoPaths.Knowledge)), RepoPaths.Knowledge)) { }
         return path;
     }
 }

@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
@@ -12,7 +13,9 @@ public sealed class BotHolder : IDisposable
     public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null)
     {
         DatabasePath = _directory.File("lmcbot.db");
-        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), knowledgeFolder ?? RepoPaths.Knowledge);
+        // With the sentence model and the committed vectors, as the host and the CLI run.
+        var folder = knowledgeFolder ?? RepoPaths.Knowledge;
+        KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time, DenseVectorSource.ForKnowledgeFolder(folder)), folder);
         Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase));
     }
 

@@ -65,6 +65,12 @@ internal sealed class ScorerSettings
     /// <summary>Answer from the lexical model alone, without running the sentence model, at or above this.</summary>
     public required double CascadeThreshold { get; init; }
 
+    /// <summary>
+    /// The guarded engine (<see cref="Knowledge.AnsweringEngine.Guarded"/>) declines a question whose best candidate the
+    /// pipeline scores under this, whatever the first round's engine would say: chosen on the training part.
+    /// </summary>
+    public double VetoThreshold { get; init; }
+
     public required ModelWeights Lexical { get; init; }
 
     public required ModelWeights Hybrid { get; init; }
