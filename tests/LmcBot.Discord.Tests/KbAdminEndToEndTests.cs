@@ -178,14 +178,14 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Unanswered_ListsADeclinedQuestion_AndDropsItOnceTheFactIsAdded()
     {
-        await SendAsync(Ask("Which cities are twinned with Nanning?"));
+        await SendAsync(Ask("Which cities are partnered with Nanning?"));
         var listed = await SendAsync(Kb(ManageServer, [], "unanswered"));
-        Assert.Contains("Which cities are twinned with Nanning?", Text(listed.Message), StringComparison.Ordinal);
+        Assert.Contains("Which cities are partnered with Nanning?", Text(listed.Message), StringComparison.Ordinal);
         Assert.Equal(64, listed.Message["flags"]!.GetValue<int>());
 
         await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
 
-        Assert.DoesNotContain("twinned with Nanning", Text((await SendAsync(Kb(ManageServer, [], "unanswered"))).Message), StringComparison.Ordinal);
+        Assert.DoesNotContain("partnered with Nanning", Text((await SendAsync(Kb(ManageServer, [], "unanswered"))).Message), StringComparison.Ordinal);
     }
 
     [Fact]

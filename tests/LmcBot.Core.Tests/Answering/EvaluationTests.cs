@@ -41,6 +41,25 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
         Assert.True(report.NativeRate >= NativeFloor, $"native-script right fell to {report.NativeRate:P1}");
     }
 
+    /// <summary>The default engine (the first round's, guarded by the pipeline's veto), measured the same way, less one point.</summary>
+    private const double GuardedAnswerableFloor = 0.76, GuardedDeclineFloor = 0.72;
+
+    [Fact]
+    public void Validation_DefaultGuardedEngine_AnsweredAtLeastAsWellAsCommitted_AndEveryAnswerCited()
+    {
+        var engine = new AnswerEngine(MiniLmSentenceEmbedder.Shared);
+        var index = fixture.Eval.KnowledgeBase.Current;
+        var rows = EvalSet.Load(RepoPaths.Root).Where(r => r.IsValidation).ToList();
+
+        var report = EvalReport.Of(rows.Select(r => (r, engine.Answer(r.Question, index))));
+
+        output.WriteLine($"validation (guarded): {report}");
+        Assert.Equal(LmcBot.Core.Knowledge.AnsweringEngine.Guarded, engine.Mode);
+        Assert.Equal(report.Answered, report.AnsweredCited);
+        Assert.True(report.AnswerRate >= GuardedAnswerableFloor, $"answerable right fell to {report.AnswerRate:P1}");
+        Assert.True(report.DeclineRate >= GuardedDeclineFloor, $"declines right fell to {report.DeclineRate:P1}");
+    }
+
     [Fact]
     public void Retrieval_DefaultDepths_FindTheSameBestCandidateAsScoringEveryCandidate()
     {

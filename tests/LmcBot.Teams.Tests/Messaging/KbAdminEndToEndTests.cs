@@ -73,8 +73,8 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Unanswered_ListsADeclinedQuestion_AndDropsItOnceTheFactIsAdded()
     {
-        await SendAsync("Which cities are twinned with Nanning?", MemberObjectId);
-        Assert.Contains("Which cities are twinned with Nanning?", await SendAsync("kb unanswered"), StringComparison.Ordinal);
+        await SendAsync("Which cities are partnered with Nanning?", MemberObjectId);
+        Assert.Contains("Which cities are partnered with Nanning?", await SendAsync("kb unanswered"), StringComparison.Ordinal);
 
         await SendAsync(AddPair);
 

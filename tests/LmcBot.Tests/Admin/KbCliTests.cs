@@ -149,8 +149,8 @@ public sealed class KbCliTests
     public async Task Unanswered_ListsADeclinedQuestion_AndDropsItAfterTheFactIsAdded()
     {
         using var cli = new CliRun();
-        await cli.OkAsync("ask", "Which cities are twinned with Nanning?");
-        Assert.Contains("1× \"Which cities are twinned with Nanning?\"", await cli.OkAsync("kb", "unanswered"), StringComparison.Ordinal);
+        await cli.OkAsync("ask", "Which cities are partnered with Nanning?");
+        Assert.Contains("1× \"Which cities are partnered with Nanning?\"", await cli.OkAsync("kb", "unanswered"), StringComparison.Ordinal);
 
         await cli.OkAsync(AddPair);
 
