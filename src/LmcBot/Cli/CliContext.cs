@@ -2,6 +2,7 @@ using LmcBot.Admin;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Cli;

@@ -82,7 +82,7 @@ internal static class KbVerb
             if (answer.IsError)
             {
                 await error.WriteLineAsync(AnswerText.Render(answer));
-                return answer.Intent == "usage" ? LmcBotCli.UsageError : LmcBotCli.Failure;
+                return answer.Failure == ErrorKind.Usage ? LmcBotCli.UsageError : LmcBotCli.Failure;
             }
             if (outFolder is not null && answer.File is { } export)
             {

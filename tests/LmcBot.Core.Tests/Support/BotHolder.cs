@@ -1,5 +1,6 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Tests.Support;
@@ -9,11 +10,11 @@ public sealed class BotHolder : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null)
+    public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null, CommandCatalog? catalog = null)
     {
         DatabasePath = _directory.File("lmcbot.db");
         KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time), knowledgeFolder ?? RepoPaths.Knowledge);
-        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase));
+        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase), catalog);
     }
 
     public string DatabasePath { get; }
