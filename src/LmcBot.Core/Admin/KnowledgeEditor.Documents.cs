@@ -55,7 +55,7 @@ public sealed partial class KnowledgeEditor
             if (backupError is not null) return Answer.Error(intent, ErrorKind.Internal, backupError);
         }
         // The sentences' vectors are computed before the write (the model may run) and stored in it.
-        var vectors = Store.PrepareVectors(SentenceRecord.FromDocument(document).Select(x => DenseText.ForSentence(x.Text)));
+        var vectors = Store.PrepareVectors(SentenceRecord.FromDocument(document).Select(x => DenseText.ForSentence(x.Text)), _progress);
         var outcome = Apply((s, now) =>
         {
             var before = s.Documents.FindById(id);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiteDB;
 using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
@@ -14,13 +15,16 @@ namespace LmcBot.Core.Admin;
 /// change is validated, applied in one transaction with its audit entry, and made answerable at once.
 /// Expected failures come back as error answers naming the problem; nothing is changed then.
 /// </summary>
-public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger<KnowledgeEditor>? logger = null)
+/// <param name="progress">Where an import's embedding is shown (the CLI's terminal); none in the web host.</param>
+public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger<KnowledgeEditor>? logger = null,
+    IProgress<EmbeddingProgress>? progress = null)
 {
     /// <summary>Rows per page of <c>kb list</c>, <c>kb history</c> and <c>kb unanswered</c>.</summary>
     public const int PageSize = 10;
 
     private readonly AnswerEngine _engine = new();
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly IProgress<EmbeddingProgress>? _progress = progress;
     private readonly KnowledgeBackups _backups = new(knowledgeBase.Store, knowledgeBase.Backups);
 
     public KnowledgeBase KnowledgeBase { get; } = knowledgeBase;
