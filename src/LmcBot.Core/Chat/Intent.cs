@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LmcBot.Core.Chat;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace LmcBot.Core.Chat;
 /// The answering engines name their intents as text; the conversion from a string accepts only the names listed
 /// here and throws for any other, so a misspelt intent fails its first test instead of reaching a dashboard.
 /// </remarks>
+[JsonConverter(typeof(IntentJsonConverter))]
 public sealed class Intent
 {
     private static readonly Dictionary<string, Intent> ByName = new(StringComparer.Ordinal);
