@@ -71,6 +71,26 @@ public sealed class CliCompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task DiscordRegister_IsComposedByTheSameHost_SoTheDiscordSettingsAreValidatedToo()
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string> { ["Discord__Mode"] = "Http", ["Discord__PublicKey"] = "" },
+            "discord", "register", "--db", _directory.File("lmcbot.db"));
+
+        Assert.Equal(LmcBotCli.Failure, result.Exit);
+        Assert.Contains("Discord:PublicKey is required when Discord:Mode is Http.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscordRegister_WithoutAnApplicationId_SaysWhichSettingItNeeds()
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string> { ["Discord__ApplicationId"] = "" },
+            "discord", "register", "--db", _directory.File("lmcbot.db"));
+
+        Assert.Equal(LmcBotCli.UsageError, result.Exit);
+        Assert.Contains("Discord:ApplicationId is required to register commands", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Redirected_IngestAndAskJson_PrintOnlyTheirResults_NoProgressNoLogs()
     {
         var db = _directory.File("lmcbot.db");
