@@ -15,11 +15,13 @@ namespace LmcBot.Core.Chat;
 public sealed class Intent
 {
     private static readonly Dictionary<string, Intent> ByName = new(StringComparer.Ordinal);
+    private static readonly List<Intent> Declared = [];
 
     private Intent(string name)
     {
         Name = name;
         ByName.Add(name, this);
+        Declared.Add(this);
     }
 
     /// <summary>The wire name (<c>figure-series</c>, <c>kb.add</c>).</summary>
@@ -72,7 +74,7 @@ public sealed class Intent
     public static readonly Intent Error = new("error");
 
     /// <summary>Every intent, in declaration order.</summary>
-    public static IReadOnlyCollection<Intent> All => ByName.Values;
+    public static IReadOnlyList<Intent> All => Declared;
 
     /// <summary>Informational replies (help, about, sources, small talk, nothing asked): neither answers from facts nor declines.</summary>
     public bool IsInformational => this == Help || this == About || this == Sources || this == Smalltalk || this == Empty;
