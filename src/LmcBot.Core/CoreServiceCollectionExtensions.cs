@@ -1,7 +1,7 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,11 +40,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeBase(sp.GetRequiredService<KnowledgeStore>(), Path.Combine(contentRoot, options.Folder), options.Backups);
+            // The CLI registers a progress display for a long first sync; the web host logs instead.
+            return new KnowledgeBase(sp.GetRequiredService<KnowledgeStore>(), Path.Combine(contentRoot, options.Folder), options.Backups,
+                sp.GetService<IProgress<EmbeddingProgress>>());
         });
         services.AddSingleton(sp => new AdminPolicy(sp.GetRequiredService<IOptions<AdminOptions>>().Value));
         services.AddSingleton<KnowledgeEditor>();
-        services.AddSingleton(CommandCatalog.Default);
+        services.TryAddSingleton(CommandCatalog.Default);
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IChatBot>(sp => sp.GetRequiredService<ChatBot>());
         return services;

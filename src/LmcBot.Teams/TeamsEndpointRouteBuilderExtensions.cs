@@ -1,11 +1,12 @@
 using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Messaging;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace LmcBot.Teams;
 
 /// <summary>Maps the Microsoft Teams messaging endpoint.</summary>
 public static class TeamsEndpointRouteBuilderExtensions

@@ -7,13 +7,14 @@ using LmcBot.Teams.Messaging;
 using LmcBot.Teams.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace LmcBot.Teams;
 
 /// <summary>Registers the Microsoft Teams adapter.</summary>
 public static class TeamsServiceCollectionExtensions
@@ -24,7 +25,7 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Adds the Teams adapter: <c>Teams</c> options (validated at start-up), token validation, the
     /// connector client with its retries, card rendering and the messaging endpoint that
-    /// <see cref="Microsoft.AspNetCore.Builder.TeamsEndpointRouteBuilderExtensions.MapTeamsMessaging"/> maps.
+    /// <see cref="TeamsEndpointRouteBuilderExtensions.MapTeamsMessaging"/> maps.
     /// Needs an <see cref="LmcBot.Core.Chat.IChatBot"/> registered by the host.
     /// </summary>
     /// <param name="configuration">The root configuration; the adapter reads its <c>Teams</c> section.</param>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 
 namespace LmcBot.Benchmarks;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Commands;
+using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Benchmarks;

@@ -41,7 +41,7 @@ public sealed class AnswerRendererTests
     public void Render_AnyAnswer_AllowedMentionsParseNothing()
     {
         Assert.Equal("""{"parse":[]}""", Render(Basic("@everyone look"))["allowed_mentions"]!.ToJsonString());
-        Assert.Equal("""{"parse":[]}""", Render(Answer.Error("x", "@everyone"))["allowed_mentions"]!.ToJsonString());
+        Assert.Equal("""{"parse":[]}""", Render(Answer.Error(ErrorKind.Usage, "@everyone"))["allowed_mentions"]!.ToJsonString());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class AnswerRendererTests
     [Fact]
     public void Render_UserError_IsEphemeralTextWithinContentLimit()
     {
-        var message = Render(Answer.Error("kb.add", "You need Manage Server to run kb commands. " + new string('x', 3000)));
+        var message = Render(Answer.Error(ErrorKind.AdminOnly, "You need Manage Server to run kb commands. " + new string('x', 3000)));
 
         Assert.Equal(64, message["flags"]!.GetValue<int>());
         Assert.Null(message["embeds"]);

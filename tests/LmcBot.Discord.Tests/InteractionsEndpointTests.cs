@@ -208,7 +208,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_UserError_EphemeralTextTellingWhatToDo()
     {
-        _bot.Handler = (_, _) => Task.FromResult(Answer.Error("kb.add", "Only server managers can change the knowledge base. Ask one to run it."));
+        _bot.Handler = (_, _) => Task.FromResult(Answer.Error(ErrorKind.AdminOnly, "Only server managers can change the knowledge base. Ask one to run it."));
 
         using var response = await PostAsync(Samples.Load("kb-list-no-manage.json"));
 
@@ -255,7 +255,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         _bot.Handler = async (_, ct) =>
         {
             await release.Task.WaitAsync(ct);
-            return Answer.Error("kb.import", "The document has no title. Add one with title: and try again.");
+            return Answer.Error(Intent.KbImport, ErrorKind.Invalid, "The document has no title. Add one with title: and try again.");
         };
 
         using var response = await PostAsync(Samples.Load("ask-guild.json"));

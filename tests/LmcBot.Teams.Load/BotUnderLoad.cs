@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LmcBot.Core;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Teams.Connector;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 
@@ -23,22 +22,19 @@ internal static class FactBuilder
         [(FactKind.Note, "text")] = "statement",
     };
 
-    /// <summary>The kinds an admin can add (the catalog's <c>kb add</c> subcommands).</summary>
-    public static IReadOnlyList<string> AddableKinds(CommandCatalog catalog) =>
-        catalog.Find("kb add")?.Subcommands.Select(s => s.Name).ToList() ?? [];
-
     /// <summary>Builds the fact, or says which option is wrong. Names the resolver changed are reported in <paramref name="renamed"/>.</summary>
-    public static Fact? FromOptions(string kindName, CommandDefinition command, IReadOnlyDictionary<string, string> options,
+    /// <param name="optionNames">The options the <c>kb add</c> command of this kind declares, in order.</param>
+    public static Fact? FromOptions(string kindName, IEnumerable<string> optionNames, IReadOnlyDictionary<string, string> options,
         KnowledgeIndex index, List<string> renamed, out string? error)
     {
         error = null;
         var kind = FactKind.Find(kindName)!;
         var fact = new Fact { Kind = kind.Name, Origin = KnowledgeOrigin.Admin };
-        foreach (var option in command.Options)
+        foreach (var optionName in optionNames)
         {
-            if (SourceOptions.Contains(option.Name)) continue;
-            if (Value(options, option.Name) is not { } value) continue;
-            var fieldName = Renamed.GetValueOrDefault((kind.Name, option.Name), option.Name);
+            if (SourceOptions.Contains(optionName)) continue;
+            if (Value(options, optionName) is not { } value) continue;
+            var fieldName = Renamed.GetValueOrDefault((kind.Name, optionName), optionName);
             if (fieldName == "statement")
             {
                 fact.Statement = value;
@@ -47,7 +43,7 @@ internal static class FactBuilder
             var field = kind.Field(fieldName);
             if (field is null)
             {
-                error = $"'{option.Name}' is not a field of a {kind.Name} fact.";
+                error = $"'{optionName}' is not a field of a {kind.Name} fact.";
                 return null;
             }
             fact.Fields[field.Name] = FieldValues(field, value, index, renamed);
@@ -97,7 +93,7 @@ internal static class FactBuilder
         {
             case FactKind.CityPair:
             {
-                string a = F("city_a") ?? "", b = F("city_b") ?? "", date = F("date") is { } d ? Date(d) : "";
+                string a = F("city_a") ?? "", b = F("city_b") ?? "", date = F("date") is { } d ? FactDate.Readable(d) : "";
                 var text = F("status") switch
                 {
                     "letter of intent" => $"{a} and {b} signed a letter of intent on partner-city relations" + (date.Length > 0 ? $" {On(F("date")!)} {date}" : ""),
@@ -111,7 +107,7 @@ internal static class FactBuilder
                 var text = $"{F("investor")} invests in {F("sector")} in {F("country")}";
                 if (F("place") is { } place) text += $", at {place}";
                 if (F("amount") is { } amount) text += $" ({amount})";
-                if (F("announced") is { } announced) text += $"; announced {On(announced)} {Date(announced)}";
+                if (F("announced") is { } announced) text += $"; announced {On(announced)} {FactDate.Readable(announced)}";
                 return text + ".";
             }
             case FactKind.Route:
@@ -124,7 +120,7 @@ internal static class FactBuilder
                     2 => $"{F("name")} runs from {stops[0]} to {stops[1]}",
                     _ => $"{F("name")} runs from {stops[0]} to {stops[^1]} via {AnswerFormatting.JoinAnd(stops.Skip(1).Take(stops.Count - 2).ToList())}",
                 };
-                if (F("launched") is { } launched) text += $", launched {On(launched)} {Date(launched)}";
+                if (F("launched") is { } launched) text += $", launched {On(launched)} {FactDate.Readable(launched)}";
                 if (F("operator") is { } op) text += $", operated by {op}";
                 return text + ".";
             }
@@ -135,7 +131,7 @@ internal static class FactBuilder
                 var label = AnswerFormatting.MetricLabel(metric, series);
                 if (F("subject") is { } subject && !label.Contains(subject, StringComparison.OrdinalIgnoreCase)) label += $" ({subject})";
                 var text = $"{Capitalise(label)} was {AnswerFormatting.Figure(fact)}";
-                if (F("year") is { } year) text += $" {On(year)} {Date(year)}";
+                if (F("year") is { } year) text += $" {On(year)} {FactDate.Readable(year)}";
                 if (F("change") is { } change) text += $" ({change})";
                 return text + ".";
             }
@@ -184,16 +180,6 @@ internal static class FactBuilder
         var slug = sb.ToString().Trim('-');
         if (slug.Length > max) slug = slug[..max].TrimEnd('-');
         return slug;
-    }
-
-    /// <summary>"2019-06-07" reads "7 June 2019", "2019-06" reads "June 2019".</summary>
-    public static string Date(string value)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        if (DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && value.Length == 7)
-            return month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-        return value;
     }
 
     private static string On(string date) => date.Length == 10 ? "on" : "in";

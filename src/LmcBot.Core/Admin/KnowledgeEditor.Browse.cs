@@ -9,8 +9,8 @@ public sealed partial class KnowledgeEditor
 {
     private Answer Show(Input input)
     {
-        const string intent = "kb.show";
-        if (input["id"] is not { } id) return Answer.Error(intent, "kb show needs id: (find ids with kb list).");
+        var intent = Intent.KbShow;
+        if (input["id"] is not { } id) return Answer.Error(intent, ErrorKind.Invalid, "kb show needs id: (find ids with kb list).");
         var (fact, history, unknown) = Store.Read<(Fact? Fact, List<AuditEntry> History, string? Unknown)>(s =>
         {
             var found = s.Facts.FindById(id);
@@ -18,7 +18,7 @@ public sealed partial class KnowledgeEditor
                 ? (null, [], UnknownFact(id, s))
                 : (found, s.Audit.Find(a => a.TargetId == id).OrderByDescending(a => a.Id).Take(5).ToList(), null);
         });
-        if (fact is null) return Answer.Error(intent, unknown!);
+        if (fact is null) return Answer.Error(intent, ErrorKind.Invalid, unknown!);
         var status = new List<string> { $"version {N(fact.Version)}", fact.Origin == KnowledgeOrigin.Admin ? "added by an admin" : "shipped" };
         if (fact.AdminOverride) status.Add("changed by an admin (a re-sync of the files leaves it alone)");
         if (fact.Removed) status.Add("REMOVED (kb restore to bring it back)");
@@ -52,13 +52,13 @@ public sealed partial class KnowledgeEditor
 
     private Answer List(Input input)
     {
-        const string intent = "kb.list";
+        var intent = Intent.KbList;
         var kind = input["kind"]?.ToLowerInvariant();
         if (kind is not null && FactKind.Find(kind) is null)
-            return Answer.Error(intent, $"Unknown fact kind '{kind}'. Kinds: {string.Join(", ", FactKind.All.Select(k => k.Name))}.");
+            return Answer.Error(intent, ErrorKind.Invalid, $"Unknown fact kind '{kind}'. Kinds: {string.Join(", ", FactKind.All.Select(k => k.Name))}.");
         var text = input["text"];
         var page = input.Integer("page", 1, out var pageError) ?? 1;
-        if (pageError is not null) return Answer.Error(intent, pageError);
+        if (pageError is not null) return Answer.Error(intent, ErrorKind.Invalid, pageError);
 
         var all = Store.Read(s => kind is null ? s.Facts.FindAll().ToList() : s.Facts.Find(f => f.Kind == kind).ToList());
         var needle = TextFolding.Fold(text);
@@ -73,7 +73,7 @@ public sealed partial class KnowledgeEditor
         if (active.Count == 0)
             return Info(intent, $"No {what}." + (removed switch { 0 => "", 1 => " 1 removed fact matches (kb history shows it).", _ => $" {N(removed)} removed facts match (kb history shows them)." }));
         var rows = Page(active, page, out var pages, out var tooFar);
-        if (rows is null) return Answer.Error(intent, tooFar!);
+        if (rows is null) return Answer.Error(intent, ErrorKind.Invalid, tooFar!);
         return new Answer
         {
             Answered = true,
@@ -97,16 +97,16 @@ public sealed partial class KnowledgeEditor
 
     private Answer Unanswered(Input input)
     {
-        const string intent = "kb.unanswered";
+        var intent = Intent.KbUnanswered;
         var page = input.Integer("page", 1, out var pageError) ?? 1;
-        if (pageError is not null) return Answer.Error(intent, pageError);
+        if (pageError is not null) return Answer.Error(intent, ErrorKind.Invalid, pageError);
         var entries = Store.Read(s => s.Unanswered.FindAll().ToList())
             .OrderByDescending(u => u.Count).ThenByDescending(u => u.LastAsked).ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
         if (entries.Count == 0)
             return Info(intent, "No unanswered questions: every question asked recently was answered (or none was asked).");
         var rows = Page(entries, page, out var pages, out var tooFar);
-        if (rows is null) return Answer.Error(intent, tooFar!);
+        if (rows is null) return Answer.Error(intent, ErrorKind.Invalid, tooFar!);
         var total = entries.Sum(e => e.Count);
         return new Answer
         {

@@ -11,22 +11,22 @@ public sealed partial class KnowledgeEditor
 {
     private Answer Import(Input input, ChatRequest request)
     {
-        const string intent = "kb.import";
+        var intent = Intent.KbImport;
         var attachment = request.Attachment;
         var pasted = input.All.TryGetValue("text", out var t) && !string.IsNullOrWhiteSpace(t) ? t : null;
         if (attachment is not null && pasted is not null)
-            return Answer.Error(intent, "Give the document either as a file or as text:, not both.");
+            return Answer.Error(intent, ErrorKind.Invalid, "Give the document either as a file or as text:, not both.");
         if (attachment is null && pasted is null)
-            return Answer.Error(intent, input["file"] is not null
+            return Answer.Error(intent, ErrorKind.Invalid, input["file"] is not null
                 ? "The attached file did not reach me. Attach the .md or .txt file again."
                 : "kb import needs a document: attach a .md or .txt file (file:), or paste the text with text:\"…\".");
         var fileName = attachment?.FileName ?? "the pasted text";
         var raw = attachment?.Text ?? pasted!;
-        if (DocumentText.Problem(fileName, raw) is { } problem) return Answer.Error(intent, problem + " Nothing was imported.");
+        if (DocumentText.Problem(fileName, raw) is { } problem) return Answer.Error(intent, ErrorKind.Invalid, problem + " Nothing was imported.");
 
         var parsed = MarkdownDocumentParser.Parse(raw, fileName, KnowledgeOrigin.Admin, requireFrontMatter: false);
         if (parsed.Errors.Count > 0)
-            return Answer.Error(intent, $"{fileName} could not be imported:\n" + string.Join("\n", parsed.Errors.Take(5).Select(e => "- " + e))
+            return Answer.Error(intent, ErrorKind.Invalid, $"{fileName} could not be imported:\n" + string.Join("\n", parsed.Errors.Take(5).Select(e => "- " + e))
                 + (parsed.Errors.Count > 5 ? $"\n- … and {N(parsed.Errors.Count - 5)} more" : ""));
         var document = parsed.Document!;
         var title = input["title"] ?? NonEmpty(document.Title) ?? FirstHeading(document.Body)
@@ -36,10 +36,10 @@ public sealed partial class KnowledgeEditor
         var id = input["id"] ?? NonEmpty(document.Id) ?? NonEmpty(FactBuilder.Slug(title, 60))
             ?? NonEmpty(FactBuilder.Slug(Path.GetFileNameWithoutExtension(fileName), 60)) ?? "document-" + document.ContentHash[..8].ToLowerInvariant();
         if (!FactValidator.IsValidId(id))
-            return Answer.Error(intent, $"The document id '{id}' is not valid: use 1-80 lowercase letters, digits and hyphens (id:my-article).");
+            return Answer.Error(intent, ErrorKind.Invalid, $"The document id '{id}' is not valid: use 1-80 lowercase letters, digits and hyphens (id:my-article).");
         var url = input["url"] ?? document.Url;
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            return Answer.Error(intent, $"The url '{url}' is not an absolute http(s) address. Nothing was imported.");
+            return Answer.Error(intent, ErrorKind.Invalid, $"The url '{url}' is not an absolute http(s) address. Nothing was imported.");
         var actor = AdminActor.From(request);
         document.Id = id;
         document.Title = title.Trim();
@@ -52,10 +52,10 @@ public sealed partial class KnowledgeEditor
         if (existing is not null && !(existing.Origin == KnowledgeOrigin.Admin && existing.ContentHash == document.ContentHash))
         {
             backup = Backup("import", out var backupError);
-            if (backupError is not null) return Answer.Error(intent, backupError);
+            if (backupError is not null) return Answer.Error(intent, ErrorKind.Internal, backupError);
         }
         // The sentences' vectors are computed before the write (the model may run) and stored in it.
-        var vectors = Store.PrepareVectors(SentenceRecord.FromDocument(document).Select(x => DenseText.ForSentence(x.Text)));
+        var vectors = Store.PrepareVectors(SentenceRecord.FromDocument(document).Select(x => DenseText.ForSentence(x.Text)), _progress);
         var outcome = Apply((s, now) =>
         {
             var before = s.Documents.FindById(id);
@@ -70,7 +70,7 @@ public sealed partial class KnowledgeEditor
             entry.DocumentAfter = document;
             return Outcome.Done(entry);
         });
-        if (outcome.Error is { } error) return Answer.Error(intent, error);
+        if (outcome.Error is { } error) return Answer.Error(intent, ErrorKind.Invalid, error);
         if (outcome.Info is { } info) return Info(intent, info);
         AfterChange();
         var entry = outcome.Entry!;
@@ -117,7 +117,7 @@ public sealed partial class KnowledgeEditor
 
     private Answer Export()
     {
-        const string intent = "kb.export";
+        var intent = Intent.KbExport;
         var content = Store.ReadAll();
         var now = Store.Now;
         var files = KnowledgeFolderWriter.Files(content, now);

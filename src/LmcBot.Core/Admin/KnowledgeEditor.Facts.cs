@@ -12,19 +12,18 @@ public sealed partial class KnowledgeEditor
     /// <summary>The value that clears an optional field in <c>kb edit</c>.</summary>
     public const string ClearValue = "-";
 
-    private Answer Add(string kindName, Input input, ChatRequest request)
+    private Answer Add(string kindName, IEnumerable<string> optionNames, Input input, ChatRequest request)
     {
-        const string intent = "kb.add";
-        var command = _catalog.Find($"kb add {kindName}");
-        if (command is null || FactKind.Find(kindName) is null)
-            return Answer.Error(intent, $"Unknown fact kind '{kindName}'. Admins can add: {string.Join(", ", FactBuilder.AddableKinds(_catalog))}.");
+        var intent = Intent.KbAdd;
+        if (FactKind.Find(kindName) is null)
+            return Answer.Error(intent, ErrorKind.Usage, $"Unknown fact kind '{kindName}'. Kinds: {string.Join(", ", FactKind.All.Select(k => k.Name))}.");
         var index = KnowledgeBase.Current;
         var renamed = new List<string>();
-        var fact = FactBuilder.FromOptions(kindName, command, input.All, index, renamed, out var problem);
-        if (fact is null) return Answer.Error(intent, problem!);
+        var fact = FactBuilder.FromOptions(kindName, optionNames, input.All, index, renamed, out var problem);
+        if (fact is null) return Answer.Error(intent, ErrorKind.Invalid, problem!);
         var explicitId = input["id"];
         if (explicitId is not null && !FactValidator.IsValidId(explicitId))
-            return Answer.Error(intent, $"The id '{explicitId}' is not valid: use 1-80 lowercase letters, digits and hyphens, for example nanning-vientiane-friendship.");
+            return Answer.Error(intent, ErrorKind.Invalid, $"The id '{explicitId}' is not valid: use 1-80 lowercase letters, digits and hyphens, for example nanning-vientiane-friendship.");
 
         var actor = AdminActor.From(request);
         var vectors = Store.PrepareVectors([DenseText.ForFact(fact)]);
@@ -49,7 +48,7 @@ public sealed partial class KnowledgeEditor
             entry.FactAfter = fact;
             return Outcome.Done(entry);
         });
-        if (outcome.Error is { } error) return Answer.Error(intent, error);
+        if (outcome.Error is { } error) return Answer.Error(intent, ErrorKind.Invalid, error);
         AfterChange();
         var entry = outcome.Entry!;
         var notes = new List<string>();
@@ -65,16 +64,16 @@ public sealed partial class KnowledgeEditor
 
     private Answer Edit(Input input, ChatRequest request)
     {
-        const string intent = "kb.edit";
+        var intent = Intent.KbEdit;
         var id = input["id"];
         var field = input["field"]?.ToLowerInvariant().Replace('-', '_');
         var value = input["value"];
         if (id is null || field is null || value is null)
-            return Answer.Error(intent, "kb edit needs id:, field: and value:, for example kb edit id:starexpress-route field:launched value:2024-09-24.");
+            return Answer.Error(intent, ErrorKind.Invalid, "kb edit needs id:, field: and value:, for example kb edit id:starexpress-route field:launched value:2024-09-24.");
         var version = input.Integer("version", 1, out var versionError);
-        if (versionError is not null) return Answer.Error(intent, versionError);
+        if (versionError is not null) return Answer.Error(intent, ErrorKind.Invalid, versionError);
         if (field is "id" or "kind")
-            return Answer.Error(intent, $"The {field} of a fact cannot be changed. Add a new fact and remove this one.");
+            return Answer.Error(intent, ErrorKind.Invalid, $"The {field} of a fact cannot be changed. Add a new fact and remove this one.");
 
         var index = KnowledgeBase.Current;
         var renamed = new List<string>();
@@ -110,7 +109,7 @@ public sealed partial class KnowledgeEditor
             entry.Note = $"field {field}";
             return Outcome.Done(entry);
         });
-        if (outcome.Error is { } error) return Answer.Error(intent, error);
+        if (outcome.Error is { } error) return Answer.Error(intent, ErrorKind.Invalid, error);
         if (outcome.Info is { } info) return Info(intent, info);
         AfterChange();
         var entry = outcome.Entry!;
@@ -129,23 +128,23 @@ public sealed partial class KnowledgeEditor
 
     private Answer Remove(Input input, ChatRequest request)
     {
-        const string intent = "kb.remove";
-        if (input["id"] is not { } id) return Answer.Error(intent, "kb remove needs id: (find ids with kb list).");
+        var intent = Intent.KbRemove;
+        if (input["id"] is not { } id) return Answer.Error(intent, ErrorKind.Invalid, "kb remove needs id: (find ids with kb list).");
         var version = input.Integer("version", 1, out var versionError);
-        if (versionError is not null) return Answer.Error(intent, versionError);
+        if (versionError is not null) return Answer.Error(intent, ErrorKind.Invalid, versionError);
         if (Store.Read(s => s.Facts.FindById(id)) is not { Removed: false })
             return SetRemoved(intent, id, version, removed: true, request, backup: null);
         var backup = Backup("remove", out var backupError);
-        return backupError is not null ? Answer.Error(intent, backupError) : SetRemoved(intent, id, version, removed: true, request, backup);
+        return backupError is not null ? Answer.Error(intent, ErrorKind.Internal, backupError) : SetRemoved(intent, id, version, removed: true, request, backup);
     }
 
     private Answer Restore(Input input, ChatRequest request) =>
         input["id"] is { } id
-            ? SetRemoved("kb.restore", id, version: null, removed: false, request, backup: null)
-            : Answer.Error("kb.restore", "kb restore needs id: (kb history shows removed facts).");
+            ? SetRemoved(Intent.KbRestore, id, version: null, removed: false, request, backup: null)
+            : Answer.Error(Intent.KbRestore, ErrorKind.Invalid, "kb restore needs id: (kb history shows removed facts).");
 
     /// <summary>Remove is soft (the fact stays, marked removed), so restore and undo can bring it back.</summary>
-    private Answer SetRemoved(string intent, string id, int? version, bool removed, ChatRequest request, string? backup)
+    private Answer SetRemoved(Intent intent, string id, int? version, bool removed, ChatRequest request, string? backup)
     {
         var actor = AdminActor.From(request);
         var outcome = Apply((s, now) =>
@@ -169,7 +168,7 @@ public sealed partial class KnowledgeEditor
             entry.FactAfter = updated;
             return Outcome.Done(entry);
         });
-        if (outcome.Error is { } error) return Answer.Error(intent, error);
+        if (outcome.Error is { } error) return Answer.Error(intent, ErrorKind.Invalid, error);
         if (outcome.Info is { } info) return Info(intent, info);
         AfterChange();
         var entry = outcome.Entry!;

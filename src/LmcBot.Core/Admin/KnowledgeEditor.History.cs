@@ -7,16 +7,16 @@ public sealed partial class KnowledgeEditor
 {
     private Answer History(Input input)
     {
-        const string intent = "kb.history";
+        var intent = Intent.KbHistory;
         var id = input["id"];
         var page = input.Integer("page", 1, out var pageError) ?? 1;
-        if (pageError is not null) return Answer.Error(intent, pageError);
+        if (pageError is not null) return Answer.Error(intent, ErrorKind.Invalid, pageError);
         var entries = Store.Read(s => (id is null ? s.Audit.FindAll() : s.Audit.Find(a => a.TargetId == id)).OrderByDescending(a => a.Id).ToList());
         var what = id is null ? "the knowledge base" : id;
         if (entries.Count == 0)
             return Info(intent, id is null ? "No changes yet: the knowledge base is as shipped." : $"No changes recorded for '{id}'. (Shipped facts have history only once an admin or a re-sync changes them.)");
         var rows = Page(entries, page, out var pages, out var tooFar);
-        if (rows is null) return Answer.Error(intent, tooFar!);
+        if (rows is null) return Answer.Error(intent, ErrorKind.Invalid, tooFar!);
         var conflicts = entries.Count(e => e.Action == "sync-conflict");
         return new Answer
         {
@@ -42,11 +42,11 @@ public sealed partial class KnowledgeEditor
     /// </summary>
     private Answer Undo(Input input, ChatRequest request)
     {
-        const string intent = "kb.undo";
+        var intent = Intent.KbUndo;
         var named = input.Integer("entry", 1, out var entryError);
-        if (entryError is not null) return Answer.Error(intent, entryError);
+        if (entryError is not null) return Answer.Error(intent, ErrorKind.Invalid, entryError);
         var preview = Store.Read(s => FindUndoTarget(s, named));
-        if (preview.Error is { } previewError) return Answer.Error(intent, previewError);
+        if (preview.Error is { } previewError) return Answer.Error(intent, ErrorKind.Invalid, previewError);
         if (named is null && request.Platform != ChatPlatform.Cli && preview.Entry is { } latest)
             return Info(intent, $"The most recent change is #{N(latest.Id)} ({AuditText.Summary(latest, withUndoState: false)}). "
                 + $"Nothing was changed: to undo it, run kb undo entry:{N(latest.Id)}. Naming the entry means a repeated command can never undo a later change.")
@@ -55,7 +55,7 @@ public sealed partial class KnowledgeEditor
         if (preview.Info is null)
         {
             backup = Backup("undo", out var backupError);
-            if (backupError is not null) return Answer.Error(intent, backupError);
+            if (backupError is not null) return Answer.Error(intent, ErrorKind.Internal, backupError);
         }
 
         var actor = AdminActor.From(request);
@@ -76,7 +76,7 @@ public sealed partial class KnowledgeEditor
             s.Audit.Update(target);
             return new Outcome(null, null) { Reverted = target, Undo = entry };
         });
-        if (outcome.Error is { } error) return Answer.Error(intent, error);
+        if (outcome.Error is { } error) return Answer.Error(intent, ErrorKind.Invalid, error);
         if (outcome.Info is { } info)
             return Info(intent, info) with
             {

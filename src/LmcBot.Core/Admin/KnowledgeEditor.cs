@@ -1,8 +1,8 @@
 using System.Globalization;
 using LiteDB;
 using LmcBot.Core.Answering;
+using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -15,14 +15,16 @@ namespace LmcBot.Core.Admin;
 /// change is validated, applied in one transaction with its audit entry, and made answerable at once.
 /// Expected failures come back as error answers naming the problem; nothing is changed then.
 /// </summary>
-public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, CommandCatalog? catalog = null, ILogger<KnowledgeEditor>? logger = null)
+/// <param name="progress">Where an import's embedding is shown (the CLI's terminal); none in the web host.</param>
+public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger<KnowledgeEditor>? logger = null,
+    IProgress<EmbeddingProgress>? progress = null)
 {
     /// <summary>Rows per page of <c>kb list</c>, <c>kb history</c> and <c>kb unanswered</c>.</summary>
     public const int PageSize = 10;
 
     private readonly AnswerEngine _engine = new();
-    private readonly CommandCatalog _catalog = catalog ?? CommandCatalog.Default;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly IProgress<EmbeddingProgress>? _progress = progress;
     private readonly KnowledgeBackups _backups = new(knowledgeBase.Store, knowledgeBase.Backups);
 
     public KnowledgeBase KnowledgeBase { get; } = knowledgeBase;
@@ -32,43 +34,49 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
     /// <summary>Where backups taken before destructive operations go (a <c>backups/</c> folder beside the database).</summary>
     public string BackupFolder => _backups.Folder;
 
-    /// <summary>Runs an admin command (<paramref name="path"/> such as <c>kb add citypair</c>) with validated options.</summary>
-    public Answer Handle(string path, IReadOnlyDictionary<string, string> options, ChatRequest request)
+    // The kb commands, one method each; the catalog's entries call them with options the router checked against the
+    // command's declaration. Each runs guarded: unsafe option values are refused, a failing store is reported.
+
+    /// <summary><c>kb add &lt;kind&gt;</c> with the options its catalog entry declares (<paramref name="optionNames"/>).</summary>
+    public Answer Add(string kind, IEnumerable<string> optionNames, IReadOnlyDictionary<string, string> options, ChatRequest request) =>
+        Guarded(Intent.KbAdd, $"kb add {kind}", options, input => Add(kind, optionNames, input, request));
+
+    public Answer Edit(IReadOnlyDictionary<string, string> options, ChatRequest request) => Guarded(Intent.KbEdit, "kb edit", options, input => Edit(input, request));
+
+    public Answer Remove(IReadOnlyDictionary<string, string> options, ChatRequest request) => Guarded(Intent.KbRemove, "kb remove", options, input => Remove(input, request));
+
+    public Answer Restore(IReadOnlyDictionary<string, string> options, ChatRequest request) => Guarded(Intent.KbRestore, "kb restore", options, input => Restore(input, request));
+
+    public Answer Show(IReadOnlyDictionary<string, string> options) => Guarded(Intent.KbShow, "kb show", options, Show);
+
+    public Answer List(IReadOnlyDictionary<string, string> options) => Guarded(Intent.KbList, "kb list", options, List);
+
+    public Answer Import(IReadOnlyDictionary<string, string> options, ChatRequest request) => Guarded(Intent.KbImport, "kb import", options, input => Import(input, request));
+
+    public Answer History(IReadOnlyDictionary<string, string> options) => Guarded(Intent.KbHistory, "kb history", options, History);
+
+    public Answer Undo(IReadOnlyDictionary<string, string> options, ChatRequest request) => Guarded(Intent.KbUndo, "kb undo", options, input => Undo(input, request));
+
+    public Answer Unanswered(IReadOnlyDictionary<string, string> options) => Guarded(Intent.KbUnanswered, "kb unanswered", options, Unanswered);
+
+    public Answer Export(IReadOnlyDictionary<string, string> options) => Guarded(Intent.KbExport, "kb export", options, _ => Export());
+
+    private Answer Guarded(Intent intent, string path, IReadOnlyDictionary<string, string> options, Func<Input, Answer> command)
     {
-        var words = path.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var intent = words.Length >= 2 ? $"kb.{words[1]}" : "kb";
         try
         {
-            if (words.Length < 2 || words[0] != "kb")
-                return Answer.Error("usage", $"'{path}' is not a knowledge-base command. Type help for the list.");
-            if (UnsafeOption(words[1], options) is { } unsafeOption) return Answer.Error(intent, unsafeOption);
-            var input = new Input(options);
-            return (words[1], words.Length) switch
-            {
-                ("add", 3) => Add(words[2], input, request),
-                ("add", _) => Answer.Error(intent, $"kb add needs a kind: {string.Join(", ", FactBuilder.AddableKinds(_catalog))}."),
-                ("edit", 2) => Edit(input, request),
-                ("remove", 2) => Remove(input, request),
-                ("restore", 2) => Restore(input, request),
-                ("show", 2) => Show(input),
-                ("list", 2) => List(input),
-                ("import", 2) => Import(input, request),
-                ("history", 2) => History(input),
-                ("undo", 2) => Undo(input, request),
-                ("unanswered", 2) => Unanswered(input),
-                ("export", 2) => Export(),
-                _ => Answer.Error("usage", $"There is no command '{path}'. Admin commands: kb add, edit, remove, restore, show, list, import, history, undo, unanswered, export."),
-            };
+            if (UnsafeOption(intent == Intent.KbImport, options) is { } unsafeOption) return Answer.Error(intent, ErrorKind.Invalid, unsafeOption);
+            return command(new Input(options));
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
         {
             _logger.LogError(ex, "{Command} failed in the store", path);
-            return Answer.Error(intent, $"The knowledge base could not be read or written ({ex.Message}). Nothing was changed; the error was logged for the operators.");
+            return Answer.Error(intent, ErrorKind.Internal, $"The knowledge base could not be read or written ({ex.Message}). Nothing was changed; the error was logged for the operators.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogError(ex, "{Command} failed", path);
-            return Answer.Error(intent, $"'{path}' failed on my side ({ex.GetType().Name}) and nothing was changed. The error was logged for the operators.");
+            return Answer.Error(intent, ErrorKind.Internal, $"'{path}' failed on my side ({ex.GetType().Name}) and nothing was changed. The error was logged for the operators.");
         }
     }
 
@@ -76,11 +84,11 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
     /// Refuses an option value holding BEL, ESC or another control character (they would be stored and printed into
     /// operators' terminals by kb list, show and history). kb import's text is checked as a document instead.
     /// </summary>
-    private static string? UnsafeOption(string verb, IReadOnlyDictionary<string, string> options)
+    private static string? UnsafeOption(bool import, IReadOnlyDictionary<string, string> options)
     {
         foreach (var (name, value) in options.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            if (verb == "import" && name == "text") continue;
+            if (import && name == "text") continue;
             var at = ControlCharacters.IndexOfUnsafe(value);
             if (at >= 0)
                 return $"The value of {name}: contains the control character {ControlCharacters.Describe(value[at])} at character {N(at + 1)}. Type it again without control characters; nothing was changed.";
@@ -194,7 +202,7 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
 
     private Citation? CitationOf(Fact fact) => KnowledgeIndex.CitationFor(fact, KnowledgeBase.Current.Documents);
 
-    private static Answer Done(string intent, string title, string text) => new()
+    private static Answer Done(Intent intent, string title, string text) => new()
     {
         Answered = true,
         Intent = intent,
@@ -203,7 +211,7 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, Command
         Confidence = 1,
     };
 
-    private static Answer Info(string intent, string text) => new()
+    private static Answer Info(Intent intent, string text) => new()
     {
         Answered = true,
         Intent = intent,

@@ -83,7 +83,7 @@ public sealed partial class KnowledgeIndex
     internal IReadOnlyList<IndexedFact> RoutesNamed(string route) => _routesByName.TryGetValue(route, out var list) ? list : [];
 
     // Answers that depend on the index alone, computed on first use (the index never changes).
-    private readonly IReadOnlyList<string>?[] _values = new IReadOnlyList<string>?[Enum.GetValues<Commands.CompletionSource>().Length];
+    private readonly IReadOnlyList<string>?[] _values = new IReadOnlyList<string>?[Enum.GetValues<Knowledge.CompletionSource>().Length];
     private List<string>? _topics;
     private List<FollowUp>? _exampleFollowUps;
 
@@ -408,27 +408,27 @@ public sealed partial class KnowledgeIndex
     }
 
     /// <summary>Values for option completion, from the knowledge base (computed once per index).</summary>
-    public IReadOnlyList<string> Values(Commands.CompletionSource source)
+    public IReadOnlyList<string> Values(Knowledge.CompletionSource source)
     {
         var slot = (int)source;
         if ((uint)slot >= (uint)_values.Length) return ComputeValues(source);
         return Volatile.Read(ref _values[slot]) ?? Interlocked.CompareExchange(ref _values[slot], ComputeValues(source).AsReadOnly(), null) ?? _values[slot]!;
     }
 
-    private List<string> ComputeValues(Commands.CompletionSource source) => source switch
+    private List<string> ComputeValues(Knowledge.CompletionSource source) => source switch
     {
-        Commands.CompletionSource.Routes => Facts.Where(f => f.Fact.Kind == FactKind.Route).Select(f => f.Fact.Get("name")!).Distinct().Order().ToList(),
-        Commands.CompletionSource.Cities => Entities.Where(e => e.Type is "city" or "district" or "province")
+        Knowledge.CompletionSource.Routes => Facts.Where(f => f.Fact.Kind == FactKind.Route).Select(f => f.Fact.Get("name")!).Distinct().Order().ToList(),
+        Knowledge.CompletionSource.Cities => Entities.Where(e => e.Type is "city" or "district" or "province")
             .Select(e => e.Name)
             .Concat(Facts.Where(f => f.Fact.Kind == FactKind.CityPair).SelectMany(f => new[] { f.Fact.Get("city_a")!, f.Fact.Get("city_b")! }))
             .Distinct().Order().ToList(),
-        Commands.CompletionSource.Countries => Entities.Where(e => e.Type == "country").Select(e => e.Name)
+        Knowledge.CompletionSource.Countries => Entities.Where(e => e.Type == "country").Select(e => e.Name)
             .Concat(Facts.Where(f => f.Fact.Kind == FactKind.Investment).Select(f => f.Fact.Get("country")!))
             .Distinct().Order().ToList(),
-        Commands.CompletionSource.Sectors => Facts.Where(f => f.Fact.Kind == FactKind.Investment).Select(f => f.Fact.Get("sector")!).Distinct().Order().ToList(),
-        Commands.CompletionSource.FactIds => Facts.Select(f => f.Fact.Id).Order().ToList(),
-        Commands.CompletionSource.FactKinds => FactKind.All.Select(k => k.Name).ToList(),
-        Commands.CompletionSource.Metrics => Metrics.Keys.Order().ToList(),
+        Knowledge.CompletionSource.Sectors => Facts.Where(f => f.Fact.Kind == FactKind.Investment).Select(f => f.Fact.Get("sector")!).Distinct().Order().ToList(),
+        Knowledge.CompletionSource.FactIds => Facts.Select(f => f.Fact.Id).Order().ToList(),
+        Knowledge.CompletionSource.FactKinds => FactKind.All.Select(k => k.Name).ToList(),
+        Knowledge.CompletionSource.Metrics => Metrics.Keys.Order().ToList(),
         _ => [],
     };
 

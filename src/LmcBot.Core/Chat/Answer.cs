@@ -7,7 +7,7 @@ public sealed record Answer
     public required bool Answered { get; init; }
 
     /// <summary>The intent or command that produced it (route, investors, figure, decline, kb.add, …).</summary>
-    public required string Intent { get; init; }
+    public required Intent Intent { get; init; }
 
     public required string Text { get; init; }
 
@@ -29,11 +29,21 @@ public sealed record Answer
     /// <summary>Only the asker should see it (Discord ephemeral). Errors a user caused are private.</summary>
     public bool Private { get; init; }
 
-    /// <summary>The request failed because of what the user sent (usage, permission, validation).</summary>
-    public bool IsError { get; init; }
+    /// <summary>Why the request was refused or failed; null for answers, declines and informational replies.</summary>
+    public ErrorKind? Failure { get; init; }
+
+    /// <summary>The request was refused or failed (usage, permission, validation, an internal error).</summary>
+    public bool IsError => Failure is not null;
+
+    /// <summary>The commands a help answer lists, built once from the catalog; adapters render them as they like (Teams: buttons).</summary>
+    public IReadOnlyList<CommandHelp> Commands { get; init; } = [];
 
     public AnswerFile? File { get; init; }
 
-    public static Answer Error(string intent, string text) =>
-        new() { Answered = false, Intent = intent, Text = text, Private = true, IsError = true };
+    /// <summary>A refusal that belongs to no command; its intent is the kind's (<c>usage</c>, <c>admin-only</c>, …).</summary>
+    public static Answer Error(ErrorKind kind, string text) => Error(Intent.Of(kind), kind, text);
+
+    /// <summary>A refusal of a command (<paramref name="intent"/> <c>kb.add</c>, <c>route</c>); only the asker sees it.</summary>
+    public static Answer Error(Intent intent, ErrorKind kind, string text) =>
+        new() { Answered = false, Intent = intent, Text = text, Private = true, Failure = kind };
 }

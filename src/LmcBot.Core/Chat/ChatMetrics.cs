@@ -24,20 +24,13 @@ public sealed class ChatMetrics
         _latency = meter.CreateHistogram<double>("lmcbot_answer_duration", unit: "s", description: "Time to produce an answer, by platform.");
     }
 
-    /// <summary>Help, about and sources are neither answers from facts nor declines.</summary>
-    private static bool IsInformational(string intent) => intent is "help" or "about" or "sources" or "smalltalk" or "empty";
-
-    /// <summary>kb commands that change the database; kb list/show/history/unanswered/export only read it.</summary>
-    private static bool IsAdminChange(string intent) =>
-        intent.StartsWith("kb.", StringComparison.Ordinal) && intent is not ("kb.list" or "kb.show" or "kb.history" or "kb.unanswered" or "kb.export");
-
     public void Record(ChatPlatform platform, Answer answer, TimeSpan elapsed)
     {
-        var tags = new TagList { { "platform", platform.ToString() }, { "intent", answer.Intent } };
+        var tags = new TagList { { "platform", platform.ToString() }, { "intent", answer.Intent.Name } };
         if (answer.IsError) _refused.Add(1, tags);
         else if (answer.Answered) _answered.Add(1, tags);
-        else if (!IsInformational(answer.Intent)) _declined.Add(1, tags);
-        if (answer.Answered && !answer.IsError && IsAdminChange(answer.Intent)) _adminChanges.Add(1, tags);
+        else if (!answer.Intent.IsInformational) _declined.Add(1, tags);
+        if (answer.Answered && !answer.IsError && answer.Intent.ChangesKnowledge) _adminChanges.Add(1, tags);
         _latency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("platform", platform.ToString()));
     }
 }

@@ -1,18 +1,29 @@
+using LmcBot.Core.Chat;
+using LmcBot.Core.Knowledge;
+
 namespace LmcBot.Core.Commands;
 
-/// <summary>Every command the bot understands, declared once. Adding a command is one entry here.</summary>
+/// <summary>
+/// Every command the bot understands, declared once with its handler. Adding a command is one entry here (see
+/// docs/CONTRIBUTING.md); the router, help, Discord registration, the Teams manifest and the CLI follow from it.
+/// </summary>
 public sealed class CommandCatalog
 {
     private readonly Dictionary<string, CommandDefinition> _byPath = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <exception cref="InvalidOperationException">Two commands share a path, or a command has no handler.</exception>
     public CommandCatalog(IReadOnlyList<CommandDefinition> commands)
     {
         Commands = commands;
         foreach (var command in commands)
             Index(command.Name, command);
+        Help = [.. Leaves().Select(leaf => Find(leaf.Path)!.ToHelp(leaf.Path))];
     }
 
     public IReadOnlyList<CommandDefinition> Commands { get; }
+
+    /// <summary>Every invocable command as help lists it, admin-only inherited from its group; built once.</summary>
+    public IReadOnlyList<CommandHelp> Help { get; }
 
     /// <summary>The catalog the bot ships with.</summary>
     public static CommandCatalog Default { get; } = new(BuildDefault());
@@ -45,6 +56,8 @@ public sealed class CommandCatalog
     {
         if (!_byPath.TryAdd(path, command))
             throw new InvalidOperationException($"Duplicate command '{path}' in the catalog.");
+        if (!command.IsGroup && command.Handler is null)
+            throw new InvalidOperationException($"The command '{path}' in the catalog has no handler.");
         foreach (var sub in command.Subcommands)
             Index(path + " " + sub.Name, sub with { AdminOnly = sub.AdminOnly || command.AdminOnly });
     }
@@ -72,6 +85,7 @@ public sealed class CommandCatalog
             [
                 new("citypair", "Add a city pair (sister city, friendship city, letter of intent)")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("city_a", "First city") { Required = true, Autocomplete = CompletionSource.Cities, MaxLength = 100 },
                         new("city_b", "Second city") { Required = true, Autocomplete = CompletionSource.Cities, MaxLength = 100 },
@@ -85,6 +99,7 @@ public sealed class CommandCatalog
                 },
                 new("investment", "Add an investment (investor, country, sector)")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("investor", "Company or investor") { Required = true, MaxLength = 100 },
                         new("country", "Country invested in") { Required = true, Autocomplete = CompletionSource.Countries, MaxLength = 100 },
@@ -95,6 +110,7 @@ public sealed class CommandCatalog
                 },
                 new("route", "Add a route with its stops in order")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("name", "Route or service name") { Required = true, MaxLength = 100 },
                         new("stops", "Stops in order, separated by commas") { Required = true, MaxLength = 1000 },
@@ -103,6 +119,7 @@ public sealed class CommandCatalog
                 },
                 new("figure", "Add a figure (value, unit, year)")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("metric", "What is measured, e.g. china-mekong-trade") { Required = true, Autocomplete = CompletionSource.Metrics, MaxLength = 80 },
                         new("value", "The number", CommandOptionType.Number) { Required = true },
@@ -113,6 +130,7 @@ public sealed class CommandCatalog
                 },
                 new("place", "Add a place or organisation")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("name", "Name") { Required = true, MaxLength = 150 },
                         new("type", "What it is: station, hub, centre, company…") { Required = true, MaxLength = 60 },
@@ -121,6 +139,7 @@ public sealed class CommandCatalog
                 },
                 new("note", "Add a free fact about a subject")
                 {
+                    Handler = CommandHandlers.KbAdd,
                     Options = WithSource(
                         new("subject", "What the note is about") { Required = true, MaxLength = 150 },
                         new("text", "The fact, as one sentence") { Required = true, MaxLength = 500 }),
@@ -132,6 +151,7 @@ public sealed class CommandCatalog
         [
             new("ask", "Ask a question about Lancang-Mekong Cooperation")
             {
+                Handler = CommandHandlers.Ask,
                 Options =
                 [
                     new("question", "Your question, in plain words") { Required = true, MaxLength = 1000 },
@@ -141,11 +161,13 @@ public sealed class CommandCatalog
             },
             new("route", "Show a route and its stops")
             {
+                Handler = CommandHandlers.Route,
                 Options = [new("name", "Route name") { Required = true, Autocomplete = CompletionSource.Routes, MaxLength = 100 }],
                 Examples = ["route StarExpress"],
             },
             new("investors", "Chinese investors in a country")
             {
+                Handler = CommandHandlers.Investors,
                 Options =
                 [
                     new("country", "Country") { Required = true, Choices = CompletionSource.Countries, MaxLength = 100 },
@@ -155,17 +177,19 @@ public sealed class CommandCatalog
             },
             new("citypairs", "Partner cities of a city")
             {
+                Handler = CommandHandlers.CityPairs,
                 Options = [new("city", "City") { Required = true, Autocomplete = CompletionSource.Cities, MaxLength = 100 }],
                 Examples = ["citypairs Chiang Mai"],
             },
             new("trade", "China-Mekong trade figures by year")
             {
+                Handler = CommandHandlers.Trade,
                 Options = [new("year", "Only this year", CommandOptionType.Integer)],
                 Examples = ["trade", "trade year:2022"],
             },
-            new("about", "What this bot is and what it knows") { Examples = ["about"] },
-            new("sources", "The documents the answers come from") { Examples = ["sources"] },
-            new("help", "How to ask, and the commands") { Examples = ["help"] },
+            new("about", "What this bot is and what it knows") { Handler = CommandHandlers.About, Examples = ["about"] },
+            new("sources", "The documents the answers come from") { Handler = CommandHandlers.Sources, Examples = ["sources"] },
+            new("help", "How to ask, and the commands") { Handler = CommandHandlers.Help, Examples = ["help"] },
             new("kb", "Admin: keep the knowledge base current")
             {
                 AdminOnly = true,
@@ -174,6 +198,7 @@ public sealed class CommandCatalog
                     add,
                     new("edit", "Change a field of a fact")
                     {
+                        Handler = CommandHandlers.KbEdit,
                         Options =
                         [
                             new("id", "Fact id") { Required = true, Autocomplete = CompletionSource.FactIds, MaxLength = 80 },
@@ -185,6 +210,7 @@ public sealed class CommandCatalog
                     },
                     new("remove", "Remove a fact (restorable with kb undo or kb restore)")
                     {
+                        Handler = CommandHandlers.KbRemove,
                         Options =
                         [
                             new("id", "Fact id") { Required = true, Autocomplete = CompletionSource.FactIds, MaxLength = 80 },
@@ -193,14 +219,17 @@ public sealed class CommandCatalog
                     },
                     new("restore", "Bring back a removed fact")
                     {
+                        Handler = CommandHandlers.KbRestore,
                         Options = [new("id", "Fact id") { Required = true, MaxLength = 80 }],
                     },
                     new("show", "Show a fact with its source and history")
                     {
+                        Handler = CommandHandlers.KbShow,
                         Options = [new("id", "Fact id") { Required = true, Autocomplete = CompletionSource.FactIds, MaxLength = 80 }],
                     },
                     new("list", "List facts by kind or text")
                     {
+                        Handler = CommandHandlers.KbList,
                         Options =
                         [
                             new("kind", "Only this kind") { Choices = CompletionSource.FactKinds, MaxLength = 20 },
@@ -211,6 +240,7 @@ public sealed class CommandCatalog
                     },
                     new("import", "Import a document (text or Markdown) so questions about it are answered")
                     {
+                        Handler = CommandHandlers.KbImport,
                         Options =
                         [
                             new("file", "The document: a .md or .txt file", CommandOptionType.Attachment),
@@ -222,6 +252,7 @@ public sealed class CommandCatalog
                     },
                     new("history", "Audit trail of changes")
                     {
+                        Handler = CommandHandlers.KbHistory,
                         Options =
                         [
                             new("id", "Only changes to this fact or document") { MaxLength = 80 },
@@ -230,13 +261,15 @@ public sealed class CommandCatalog
                     },
                     new("undo", "Revert a change by its audit entry number; without one, names the latest change")
                     {
+                        Handler = CommandHandlers.KbUndo,
                         Options = [new("entry", "Audit entry number (kb history)", CommandOptionType.Integer)],
                     },
                     new("unanswered", "Questions the bot declined recently, most frequent first")
                     {
+                        Handler = CommandHandlers.KbUnanswered,
                         Options = [new("page", "Page number", CommandOptionType.Integer)],
                     },
-                    new("export", "Export the whole knowledge base in the knowledge/ file format"),
+                    new("export", "Export the whole knowledge base in the knowledge/ file format") { Handler = CommandHandlers.KbExport },
                 ],
             },
         ];

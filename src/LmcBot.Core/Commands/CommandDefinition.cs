@@ -1,8 +1,8 @@
 namespace LmcBot.Core.Commands;
 
 /// <summary>
-/// A command declared once in the <see cref="CommandCatalog"/>: Discord registration JSON, the
-/// Teams help card and manifest command list, and CLI help are all generated from it.
+/// A command declared once in the <see cref="CommandCatalog"/> with its handler: Discord registration JSON, the
+/// Teams help card and manifest command list, CLI help and the router's dispatch are all generated from it.
 /// </summary>
 public sealed record CommandDefinition(string Name, string Description)
 {
@@ -17,5 +17,10 @@ public sealed record CommandDefinition(string Name, string Description)
     /// <summary>Text-command examples (<c>route StarExpress</c>), shown in help and as buttons.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
+    /// <summary>What runs the command; every leaf has one (the catalog refuses one without), groups have none.</summary>
+    public CommandHandler? Handler { get; init; }
+
     public bool IsGroup => Subcommands.Count > 0;
+
+    internal Chat.CommandHelp ToHelp(string path) => new(path, Description, Examples, AdminOnly);
 }

@@ -1,3 +1,5 @@
+using LmcBot.Core.Knowledge;
+
 namespace LmcBot.Core.Commands;
 
 /// <summary>One option of a command. Names follow Discord's rules (lowercase, 1-32, <c>[a-z0-9_-]</c>).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
+using LmcBot.Core.Knowledge;
 using LmcBot.Discord.Rendering;
 
 namespace LmcBot.Discord.Commands;

@@ -74,9 +74,9 @@ internal sealed class TeamsActivityHandler(
             return new Answer
             {
                 Answered = false,
-                Intent = "error",
+                Intent = Intent.Error,
                 Text = "Sorry, something went wrong while answering. Please try again later.",
-                IsError = true,
+                Failure = ErrorKind.Internal,
             };
         }
     }

@@ -15,7 +15,6 @@ namespace LmcBot.Teams.Rendering;
 internal sealed class AnswerCardRenderer(CommandCatalog catalog)
 {
     public const string ShortenedNote = "_(Shortened to fit a Teams message.)_";
-    public const string HelpIntent = "help";
 
     private const int SummaryChars = 100;
     private const int FallbackChars = 400;
@@ -25,10 +24,10 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
     public IReadOnlyList<byte[]> Render(Answer answer, ActivityEnvelope envelope)
     {
         var content = CardContent.From(answer);
-        if (string.Equals(answer.Intent, HelpIntent, StringComparison.OrdinalIgnoreCase))
+        if (answer.Commands.Count > 0)
         {
-            // The catalog's list, with example buttons, replaces the core's plain list of commands.
-            content = content with { Title = answer.Title ?? "Help", Fields = [], Sections = HelpCardSections.From(catalog) };
+            // The help answer's command list, with example buttons, replaces its plain fields (the same list as text).
+            content = content with { Title = answer.Title ?? "Help", Fields = [], Sections = HelpCardSections.From(answer.Commands) };
         }
 
         byte[]? fileMessage = null;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 
 namespace LmcBot.Admin;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LmcBot.Admin;

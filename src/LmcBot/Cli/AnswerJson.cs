@@ -35,7 +35,7 @@ public static class AnswerJson
         JsonSerializer.Serialize(new AnswerObject(
             question,
             answer.Answered,
-            answer.Intent,
+            answer.Intent.Name,
             answer.Text,
             Math.Round(answer.Confidence, 2),
             answer.Citations.Select(c => new CitationJson(c.DocumentId, c.Title, c.Quote, c.Grade, c.SourceDate, c.Url)).ToList(),

@@ -10,10 +10,13 @@ public static class AnswerText
     public static string Render(Answer answer)
     {
         var sb = new StringBuilder();
-        if (answer.Title is { Length: > 0 } title && answer.Intent is "help" or "about" or "sources" or "kb.list" or "kb.show" or "kb.history" or "kb.unanswered")
+        var intent = answer.Intent;
+        var listing = intent == Intent.Help || intent == Intent.About || intent == Intent.Sources;
+        if (answer.Title is { Length: > 0 } title
+            && (listing || intent == Intent.KbList || intent == Intent.KbShow || intent == Intent.KbHistory || intent == Intent.KbUnanswered))
             sb.AppendLine(title);
         sb.AppendLine(answer.Text);
-        if (answer.Intent is "help" or "about" or "sources" || answer.Intent.StartsWith("kb.", StringComparison.Ordinal) || answer.Intent == "figure-series")
+        if (listing || intent.IsAdmin || intent == Intent.FigureSeries)
             foreach (var field in answer.Fields)
                 sb.AppendLine($"  {field.Name}: {field.Value}");
         foreach (var citation in answer.Citations.Take(4))

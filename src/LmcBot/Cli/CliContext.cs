@@ -1,28 +1,79 @@
 using LmcBot.Admin;
-using LmcBot.Core.Admin;
+using LmcBot.Core;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace LmcBot.Cli;
 
 /// <summary>
-/// What a CLI verb needs: configuration, and the knowledge base opened (and synced) on first use, or, when a web
-/// host holds the database, that host's admin endpoint.
+/// What a CLI verb needs, from one Generic Host composed like the web host: the same configuration sources, the core's
+/// services and options validated before the verb runs (so the answer cache, the clock and logging are the web host's
+/// too). The knowledge base is opened (and synced) on first use, or, when a web host holds the database, that host's
+/// admin endpoint answers instead.
 /// </summary>
-/// <param name="purpose">What this process is doing, shown to a process refused the database ("LmcBot kb add").</param>
-public sealed class CliContext(string contentRoot, IConfigurationRoot configuration, string purpose = "LmcBot") : IDisposable
+public sealed class CliContext : IDisposable
 {
-    private KnowledgeBase? _knowledgeBase;
+    private readonly IHost _host;
     private ChatBot? _bot;
-    private AdminEndpointClient? _host;
+    private AdminEndpointClient? _remote;
 
-    public string ContentRoot { get; } = contentRoot;
+    private CliContext(IHost host, string contentRoot, TerminalProgress progress)
+    {
+        _host = host;
+        ContentRoot = contentRoot;
+        Progress = progress;
+    }
 
-    public IConfigurationRoot Configuration { get; } = configuration;
+    /// <summary>Builds the verb's host and validates every option, as the web host does at start-up.</summary>
+    /// <param name="overrides">Settings from the verb's options (<c>--db</c>, <c>--knowledge</c>), over every other source.</param>
+    /// <param name="purpose">What this process is doing, shown to a process refused the database ("LmcBot kb add").</param>
+    /// <param name="progress">Where long work (a first sync, embedding) is shown; <see cref="TerminalProgress"/> decides whether it is.</param>
+    /// <param name="configure">More services for one verb (the Discord adapter for <c>discord register</c>).</param>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
+    public static CliContext Create(string contentRoot, IReadOnlyDictionary<string, string?> overrides, string purpose, TerminalProgress progress,
+        bool verbose = false, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            Args = [],
+            ApplicationName = "LmcBot",
+            // A verb runs for seconds; watching appsettings.json for changes would only cost a file watcher.
+            Configuration = new ConfigurationManager { ["hostBuilder:reloadConfigOnChange"] = "false" },
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        // A verb's standard output is its result (answers, JSON lines); its log goes to standard error, warnings and
+        // errors only unless --verbose, so the one log line per request the web host writes does not drown answers.
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.AddLmcBotCore(builder.Configuration, contentRoot, databasePurpose: purpose);
+        builder.Services.AddSingleton<IProgress<EmbeddingProgress>>(progress);
+        configure?.Invoke(builder);
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new CliContext(host, contentRoot, progress);
+    }
 
-    public KnowledgeOptions KnowledgeOptions { get; } =
-        configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+    public string ContentRoot { get; }
+
+    /// <summary>Long work shown on standard error when it is a terminal.</summary>
+    public TerminalProgress Progress { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public KnowledgeOptions KnowledgeOptions => Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(ContentRoot, KnowledgeOptions.DatabasePath));
 
@@ -31,28 +82,10 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     /// <summary>Opens the database, creating it from the knowledge folder when missing or re-syncing when the files changed.</summary>
     /// <remarks>The sentence model loads only when a text lacks a vector (the committed file covers the shipped knowledge).</remarks>
     /// <exception cref="DatabaseLockedException">Another process (a running host, another CLI) has it open.</exception>
-    public KnowledgeBase KnowledgeBase => _knowledgeBase ??= Open();
+    public KnowledgeBase KnowledgeBase => Services.GetRequiredService<KnowledgeBase>();
 
-    private KnowledgeBase Open()
-    {
-        var store = new KnowledgeStore(DatabasePath, vectors: DenseVectorSource.ForKnowledgeFolder(KnowledgeFolder), purpose: purpose);
-        try
-        {
-            return new KnowledgeBase(store, KnowledgeFolder, KnowledgeOptions.Backups, new ConsoleEmbeddingProgress(Console.Error));
-        }
-        catch
-        {
-            store.Dispose(); // a failed sync must not keep the database's writer lock
-            throw;
-        }
-    }
-
-    public ChatBot CreateBot()
-    {
-        var admin = Configuration.GetSection(AdminOptions.SectionName).Get<AdminOptions>() ?? new AdminOptions();
-        return new ChatBot(KnowledgeBase, new AdminPolicy(admin), new KnowledgeEditor(KnowledgeBase),
-            knowledgeOptions: Microsoft.Extensions.Options.Options.Create(KnowledgeOptions));
-    }
+    /// <summary>The router, as the web host's adapters get it.</summary>
+    public ChatBot Bot => _bot ??= Services.GetRequiredService<ChatBot>();
 
     /// <summary>
     /// Runs <paramref name="call"/> on the database, or, when a web host holds it and serves its admin endpoint, in
@@ -60,23 +93,23 @@ public sealed class CliContext(string contentRoot, IConfigurationRoot configurat
     /// </summary>
     public Task<Answer> RunAsync(AdminCall call, CancellationToken cancellationToken)
     {
-        if (_host is null && _bot is null)
+        if (_remote is null && _bot is null)
         {
             try
             {
-                _bot = CreateBot();
+                _ = Bot;
             }
             catch (DatabaseLockedException locked) when (locked.Holder?.AdminEndpoint is not null)
             {
-                _host = AdminEndpointClient.For(locked);
+                _remote = AdminEndpointClient.For(locked);
             }
         }
-        return _host is not null ? _host.RunAsync(call, cancellationToken) : call.RunAsync(_bot!, cancellationToken);
+        return _remote is not null ? _remote.RunAsync(call, cancellationToken) : call.RunAsync(_bot!, cancellationToken);
     }
 
     public void Dispose()
     {
-        _host?.Dispose();
-        _knowledgeBase?.Dispose();
+        _remote?.Dispose();
+        _host.Dispose();
     }
 }

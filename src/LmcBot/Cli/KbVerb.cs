@@ -12,7 +12,7 @@ namespace LmcBot.Cli;
 /// <summary>
 /// <c>LmcBot kb …</c>: the catalog's admin commands on the command line, run as the local admin through the same
 /// <see cref="ChatBot"/> path as Discord and Teams. Options mirror the catalog's (<c>city_a</c> is <c>--city-a</c>,
-/// <c>--city_a</c> works too); <c>kb import --file PATH</c> reads a local file and <c>kb export --out DIR</c> unpacks
+/// <c>--city_a</c> works too); <c>kb import PATH</c> (or <c>--file PATH</c>) reads a local file and <c>kb export --out DIR</c> unpacks
 /// the export into a folder. While a web host holds the database, the command runs in that host (its admin endpoint).
 /// </summary>
 internal static class KbVerb
@@ -34,6 +34,18 @@ internal static class KbVerb
         }
         var options = definition.Options.Select(o => (Definition: o, Cli: CliOption(o))).ToList();
         foreach (var (_, cli) in options) command.Options.Add(cli);
+        // kb import takes its file as an argument too (LmcBot kb import article.md), as git add or dotnet run do.
+        var attachmentOption = options.FirstOrDefault(o => o.Definition.Type == CommandOptionType.Attachment);
+        Argument<FileInfo?>? fileArgument = null;
+        if (attachmentOption.Cli is not null)
+        {
+            fileArgument = new Argument<FileInfo?>(attachmentOption.Definition.Name)
+            {
+                Description = $"{attachmentOption.Definition.Description} (a local file path, at most 1 MB; the same as {attachmentOption.Cli.Name})",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            command.Arguments.Add(fileArgument);
+        }
         Option<string>? outOption = null;
         if (path == "kb export")
         {
@@ -44,6 +56,23 @@ internal static class KbVerb
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             ChatAttachment? attachment = null;
+            var positionalFile = fileArgument is null ? null : parse.GetValue(fileArgument);
+            if (positionalFile is not null && parse.GetResult(attachmentOption.Cli!) is not null)
+            {
+                await error.WriteLineAsync($"error: give the file once, either as an argument or with {attachmentOption.Cli!.Name}");
+                await error.WriteLineAsync($"usage: {LmcBotCli.Usage(command)}");
+                return LmcBotCli.UsageError;
+            }
+            if (positionalFile is not null)
+            {
+                var (read, problem, exit) = await ReadFileAsync(positionalFile, cancellationToken);
+                if (problem is not null)
+                {
+                    await error.WriteLineAsync($"error: {problem}");
+                    return exit;
+                }
+                attachment = read;
+            }
             foreach (var (definition, cli) in options)
             {
                 if (parse.GetResult(cli) is null) continue;
@@ -77,12 +106,14 @@ internal static class KbVerb
                 }
             }
 
-            using var context = LmcBotCli.CreateContext(parse);
+            using var context = LmcBotCli.CreateContext(parse, error);
+            if (attachment is not null) context.Progress.Step($"importing {ControlCharacters.Escape(attachment.FileName)}");
+            else if (outFolder is not null) context.Progress.Step("exporting the knowledge base");
             var answer = await context.RunAsync(AdminCall.ForCommand(path, values, attachment), cancellationToken);
             if (answer.IsError)
             {
                 await error.WriteLineAsync(AnswerText.Render(answer));
-                return answer.Intent == "usage" ? LmcBotCli.UsageError : LmcBotCli.Failure;
+                return answer.Failure == ErrorKind.Usage ? LmcBotCli.UsageError : LmcBotCli.Failure;
             }
             if (outFolder is not null && answer.File is { } export)
             {

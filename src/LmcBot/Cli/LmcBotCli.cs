@@ -4,6 +4,7 @@ using LmcBot.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LmcBot.Cli;
 
@@ -53,6 +54,13 @@ public static class LmcBotCli
             await error.WriteLineAsync(ex.Message);
             return Failure;
         }
+        catch (OptionsValidationException ex)
+        {
+            // The same check the web host makes at start-up, with every failing setting named.
+            await error.WriteLineAsync("error: the configuration is invalid (appsettings.json, environment variables, options):");
+            foreach (var failure in ex.Failures) await error.WriteLineAsync($"  {failure}");
+            return Failure;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
@@ -71,17 +79,22 @@ public static class LmcBotCli
         return string.Join(' ', names) + sub + arguments + " [options]  (--help for details)";
     }
 
-    internal static CliContext CreateContext(ParseResult parse)
+    /// <summary>The verb's composition: the host builder every verb shares, with <c>--db</c> and <c>--knowledge</c> over the other settings.</summary>
+    /// <param name="error">The verb's standard error, where progress is shown when it is a terminal.</param>
+    /// <param name="configure">More services for this verb (an adapter).</param>
+    internal static CliContext CreateContext(ParseResult parse, TextWriter error, Action<HostApplicationBuilder>? configure = null)
     {
         var contentRoot = ContentRoot.Locate();
         var overrides = new Dictionary<string, string?>();
-        string? Value(string name) => parse.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name) is Option<string?> option ? parse.GetValue(option) : null;
+        Option? Find(string name) => parse.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name);
+        string? Value(string name) => Find(name) is Option<string?> option ? parse.GetValue(option) : null;
         if (Value("--db") is { Length: > 0 } db) overrides["Knowledge:DatabasePath"] = Path.GetFullPath(db);
         if (Value("--knowledge") is { Length: > 0 } knowledge) overrides["Knowledge:Folder"] = Path.GetFullPath(knowledge);
+        var verbose = Find("--verbose") is Option<bool> flag && parse.GetValue(flag);
         var verb = new List<string>();
         for (Command? c = parse.CommandResult.Command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
             verb.Insert(0, c.Name);
-        return new CliContext(contentRoot, BotConfiguration.Build(contentRoot, overrides), string.Join(' ', ["LmcBot", .. verb]));
+        return CliContext.Create(contentRoot, overrides, string.Join(' ', ["LmcBot", .. verb]), TerminalProgress.For(error), verbose, configure);
     }
 
     private static RootCommand BuildRoot(GlobalOptions globals, TextReader input, TextWriter output, TextWriter error, string[] args)
@@ -95,9 +108,9 @@ public static class LmcBotCli
         root.SetAction(async (parse, cancellationToken) => await BotWebHost.RunAsync(args, cancellationToken));
 
         root.Subcommands.Add(AskVerb(input, output, error));
-        root.Subcommands.Add(ChatVerb(input, output));
-        root.Subcommands.Add(IngestVerb(output));
-        root.Subcommands.Add(DiscordVerb.Create(output));
+        root.Subcommands.Add(ChatVerb(input, output, error));
+        root.Subcommands.Add(IngestVerb(output, error));
+        root.Subcommands.Add(DiscordVerb.Create(output, error));
         root.Subcommands.Add(KbVerb.Build(output, error));
         root.Subcommands.Add(TeamsVerb.Create(output));
         root.Subcommands.Add(HealthcheckVerb.Create(output, error));
@@ -124,11 +137,11 @@ public static class LmcBotCli
                 await error.WriteLineAsync($"usage: {Usage(ask)}");
                 return UsageError;
             }
-            using var context = CreateContext(parse);
+            using var context = CreateContext(parse, error);
             if (text is not null)
             {
                 // --explain reads the engine's internals, so it needs the database itself (not a running host's).
-                if (parse.GetValue(explain)) await error.WriteLineAsync(context.CreateBot().Explain(text));
+                if (parse.GetValue(explain)) await error.WriteLineAsync(context.Bot.Explain(text));
                 await WriteAnswerAsync(output, text, await context.RunAsync(AdminCall.Ask(text), cancellationToken), asJson);
                 return Success;
             }
@@ -149,13 +162,13 @@ public static class LmcBotCli
         await output.FlushAsync();
     }
 
-    private static Command ChatVerb(TextReader input, TextWriter output)
+    private static Command ChatVerb(TextReader input, TextWriter output, TextWriter error)
     {
         var chat = new Command("chat", "An interactive console session: ask questions, type help, quit to leave");
         chat.SetAction(async (parse, cancellationToken) =>
         {
-            using var context = CreateContext(parse);
-            var bot = context.CreateBot();
+            using var context = CreateContext(parse, error);
+            var bot = context.Bot;
             await output.WriteLineAsync($"LmcBot: {context.KnowledgeBase.Current.FactCount} facts from {context.KnowledgeBase.Current.DocumentCount} documents. Ask a question, type help, or quit.");
             while (true)
             {
@@ -180,18 +193,20 @@ public static class LmcBotCli
         return chat;
     }
 
-    private static Command IngestVerb(TextWriter output)
+    private static Command IngestVerb(TextWriter output, TextWriter error)
     {
         var force = new Option<bool>("--force") { Description = "Re-sync even when the knowledge files did not change" };
         var ingest = new Command("ingest", "Build or update the database from the knowledge/ folder (validates every file first)");
         ingest.Options.Add(force);
         ingest.SetAction(async (parse, cancellationToken) =>
         {
-            using var context = CreateContext(parse);
+            using var context = CreateContext(parse, error);
             // Validate everything before touching the database: a file with errors changes nothing.
             var set = KnowledgeFolderReader.Read(context.KnowledgeFolder);
             var knowledgeBase = context.KnowledgeBase;
-            var report = parse.GetValue(force) ? knowledgeBase.Ingest(force: true) : knowledgeBase.LastSync;
+            var report = parse.GetValue(force)
+                ? knowledgeBase.Ingest(force: true, context.Services.GetService<IProgress<Core.Answering.Retrieval.EmbeddingProgress>>())
+                : knowledgeBase.LastSync;
             var builder = new StringBuilder();
             builder.AppendLine(report.Changed
                 ? $"Synced {context.KnowledgeFolder} into {context.DatabasePath}: {set.Documents.Count} documents ({report.Sentences} sentences indexed), {set.Facts.Count} facts (+{report.FactsAdded} new, {report.FactsUpdated} updated, {report.FactsDeleted} deleted), {set.Entities.Count} entities."

@@ -15,11 +15,11 @@ internal static class VectorsVerb
         var command = new Command("vectors", $"Regenerate knowledge/vectors/{MiniLmSentenceEmbedder.Model}.bin, the sentence vectors of the shipped facts and documents (run after editing knowledge/)");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var context = LmcBotCli.CreateContext(parse);
+            using var context = LmcBotCli.CreateContext(parse, error);
             var folder = context.KnowledgeFolder;
             try
             {
-                var (count, embedded) = ShippedVectors.Regenerate(folder, MiniLmSentenceEmbedder.Shared, new ConsoleEmbeddingProgress(error), cancellationToken);
+                var (count, embedded) = ShippedVectors.Regenerate(folder, MiniLmSentenceEmbedder.Shared, TerminalProgress.For(error), cancellationToken);
                 await output.WriteLineAsync($"Wrote {VectorFile.PathFor(folder, MiniLmSentenceEmbedder.Model)}: {count} vectors ({embedded} newly embedded, {count - embedded} kept).");
                 return LmcBotCli.Success;
             }

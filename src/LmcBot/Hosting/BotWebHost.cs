@@ -1,6 +1,7 @@
 using LmcBot.Admin;
 using LmcBot.Core;
 using LmcBot.Discord;
+using LmcBot.Teams;
 using LmcBot.Observability;
 using Microsoft.Extensions.Options;
 

@@ -49,17 +49,17 @@ public sealed class FactEditingTests(SharedAdminBot shared) : IClassFixture<Shar
     public void Add_UnknownKind_CalledDirectly_NamesTheKinds()
     {
         using var admin = new AdminBot();
-        var answer = admin.Editor.Handle("kb add spaceship", new Dictionary<string, string>(), ChatRequest.Question(ChatPlatform.Cli, ChatSender.LocalUser, ""));
+        var answer = admin.Editor.Add("spaceship", [], new Dictionary<string, string>(), ChatRequest.Question(ChatPlatform.Cli, ChatSender.LocalUser, ""));
         Assert.True(answer.IsError);
         Assert.Contains("Unknown fact kind 'spaceship'", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("citypair, investment, route, figure, place, note", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("citypair", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Add_MissingRequiredField_CalledDirectly_IsCaughtByTheValidator()
     {
         using var admin = new AdminBot();
-        var answer = admin.Editor.Handle("kb add citypair", new Dictionary<string, string> { ["city_a"] = "Nanning", ["status"] = "sister city", ["admin_note"] = "true" },
+        var answer = admin.Editor.Add("citypair", ["city_a", "city_b", "status", "admin_note"], new Dictionary<string, string> { ["city_a"] = "Nanning", ["status"] = "sister city", ["admin_note"] = "true" },
             ChatRequest.Question(ChatPlatform.Cli, ChatSender.LocalUser, ""));
         Assert.True(answer.IsError);
         Assert.Contains("missing field 'city_b'", answer.Text, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Tests.Support;
 

@@ -1,6 +1,7 @@
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Tests.Support;
@@ -10,13 +11,13 @@ public sealed class BotHolder : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null)
+    public BotHolder(string? knowledgeFolder = null, AdminOptions? admin = null, TimeProvider? time = null, CommandCatalog? catalog = null)
     {
         DatabasePath = _directory.File("lmcbot.db");
         // With the sentence model and the committed vectors, as the host and the CLI run.
         var folder = knowledgeFolder ?? RepoPaths.Knowledge;
         KnowledgeBase = new KnowledgeBase(new KnowledgeStore(DatabasePath, time, DenseVectorSource.ForKnowledgeFolder(folder)), folder);
-        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase));
+        Bot = new ChatBot(KnowledgeBase, new AdminPolicy(admin ?? new AdminOptions()), new KnowledgeEditor(KnowledgeBase), catalog);
     }
 
     public string DatabasePath { get; }

@@ -1,5 +1,6 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Tests.Support;

@@ -37,7 +37,7 @@ public sealed class ScriptedChatBot : IChatBot
     public static Answer DefaultAnswer(ChatRequest request) => new()
     {
         Answered = true,
-        Intent = request.Command ?? "question",
+        Intent = Intent.Fact,
         Title = "LMC",
         Text = "Answer to: " + (request.Text ?? request.Options.GetValueOrDefault("question") ?? request.Command),
         Citations = [new Citation("lmc-seed-article", "LMC seed article", "established in 2016") { Grade = "article" }],

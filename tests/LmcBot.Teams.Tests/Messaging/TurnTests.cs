@@ -52,7 +52,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_PrivateInTeams_IsRepliedNormally()
     {
-        var bot = new ScriptedChatBot { Respond = (r, _) => Task.FromResult(Answer.Error("usage", "route needs 'name'.")) };
+        var bot = new ScriptedChatBot { Respond = (r, _) => Task.FromResult(Answer.Error(ErrorKind.Usage, "route needs 'name'.")) };
         await using var host = await TeamsTestHost.StartAsync(bot);
 
         await host.PostValidAsync("channel-message-mention.json");

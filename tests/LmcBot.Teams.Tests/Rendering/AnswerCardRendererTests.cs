@@ -113,9 +113,13 @@ public sealed class AnswerCardRendererTests
     }
 
     [Fact]
-    public void Render_HelpIntent_ListsCatalogCommandsWithExampleButtonsAndMarksAdminOnes()
+    public void Render_Help_ListsItsCommandsWithExampleButtonsAndMarksAdminOnes()
     {
-        var help = new Answer { Answered = false, Intent = "help", Title = "LmcBot help", Text = "Ask in plain words.", Fields = [new AnswerField("route", "core's own list")] };
+        var help = new Answer
+        {
+            Answered = false, Intent = Intent.Help, Title = "LmcBot help", Text = "Ask in plain words.",
+            Fields = [new AnswerField("route", "core's own list")], Commands = CommandCatalog.Default.Help,
+        };
 
         var card = Card(Assert.Single(_renderer.Render(help, Envelope)));
 
@@ -169,7 +173,7 @@ public sealed class AnswerCardRendererTests
         Assert.Equal("help", actions[^1]);
     }
 
-    private static Answer Plain(string text) => new() { Answered = true, Intent = "ask", Title = "Answer", Text = text };
+    private static Answer Plain(string text) => new() { Answered = true, Intent = Intent.Fact, Title = "Answer", Text = text };
 
     private static string TextOfLength(int length) => new('a', length);
 

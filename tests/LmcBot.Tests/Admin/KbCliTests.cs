@@ -69,6 +69,43 @@ public sealed class KbCliTests
         Assert.Contains("\"document\":\"mekong-river-cruise-pilot\"", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportFile_GivenAsAnArgument_IsImportedLikeFile()
+    {
+        using var cli = new CliRun();
+        var path = cli.PathOf("cruise.md");
+        await File.WriteAllTextAsync(path, ImportTests.CruiseArticle);
+
+        var imported = await cli.OkAsync("kb", "import", path);
+
+        Assert.Contains("Imported \"Mekong river cruise pilot\" as mekong-river-cruise-pilot", imported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportFile_GivenTwice_IsAUsageError_AndImportsNothing()
+    {
+        using var cli = new CliRun();
+        var path = cli.PathOf("cruise.md");
+        await File.WriteAllTextAsync(path, ImportTests.CruiseArticle);
+
+        var result = await cli.RunAsync("kb", "import", path, "--file", path);
+
+        Assert.Equal(LmcBotCli.UsageError, result.Exit);
+        Assert.Contains("give the file once", result.Error, StringComparison.Ordinal);
+        Assert.Contains("No changes yet", await cli.OkAsync("kb", "history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportMissingFile_GivenAsAnArgument_NamesIt()
+    {
+        using var cli = new CliRun();
+
+        var result = await cli.RunAsync("kb", "import", cli.PathOf("nope.md"));
+
+        Assert.Equal(LmcBotCli.UsageError, result.Exit);
+        Assert.Contains("nope.md does not exist", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00 }, 1, "contains NUL bytes")]
     [InlineData(new byte[] { 0x63, 0x61, 0x66, 0xE9 }, 1, "not valid UTF-8")]

@@ -8,13 +8,17 @@ public static class CliProcess
 {
     public sealed record Result(int Exit, string Output, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (settings such as <c>Knowledge__AnswerCacheSize</c>).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LmcBot.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["LMCBOT_CONTENT_ROOT"] = RepoPaths.Root;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

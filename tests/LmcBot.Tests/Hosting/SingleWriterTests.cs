@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using LmcBot.Admin;
 using LmcBot.Cli;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Tests.Admin;
 using LmcBot.Core.Tests.Support;

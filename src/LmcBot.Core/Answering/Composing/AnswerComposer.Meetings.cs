@@ -1,4 +1,3 @@
-using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
@@ -50,7 +49,7 @@ internal static partial class AnswerComposer
             var number = f.Fact.Get("number") is { } n && int.TryParse(n, out var k) && k < Lexicon.OrdinalWords.Length ? Lexicon.OrdinalWords[k] + " " : "";
             var kind = types.Count == 1 ? "" : (f.Fact.Get("type") ?? "meeting") + " ";
             var where = f.Fact.Get("place") is { } place ? $", {place}" : "";
-            var when = f.Fact.Get("date") is { } date ? FactBuilder.Date(date) : "undated";
+            var when = f.Fact.Get("date") is { } date ? FactDate.Readable(date) : "undated";
             return $"{number}{kind}({when}{where})".Trim();
         }).ToList();
 

@@ -241,7 +241,7 @@ internal static partial class AnswerComposer
     {
         var result = new List<FollowUp>();
         // The best-known route, not the first in alphabetical order.
-        if (index.Values(Commands.CompletionSource.Routes).OrderByDescending(r => index.EntityNamed(r)?.Facts.Count ?? 0).FirstOrDefault() is { } route)
+        if (index.Values(Knowledge.CompletionSource.Routes).OrderByDescending(r => index.EntityNamed(r)?.Facts.Count ?? 0).FirstOrDefault() is { } route)
             result.Add(new FollowUp($"Route of {route}", $"route {route}"));
         if (index.Metrics.OrderByDescending(m => m.Value.Count).FirstOrDefault() is { Key: not null } metric)
         {

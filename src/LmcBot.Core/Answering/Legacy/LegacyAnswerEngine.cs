@@ -612,7 +612,7 @@ internal sealed partial class LegacyAnswerEngine
         if (cities.Count == 0)
         {
             if (q.UnknownTerms.Count > 0)
-                return Decline(index, $"My knowledge base has no city pairs for {AnswerFormatting.JoinAnd(q.UnknownTerms)}. It knows partner cities of {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Cities).Take(8).ToList())}.", "citypairs");
+                return Decline(index, $"My knowledge base has no city pairs for {AnswerFormatting.JoinAnd(q.UnknownTerms)}. It knows partner cities of {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Cities).Take(8).ToList())}.", "citypairs");
             return null; // a general question about city pairs: the best fact answers it
         }
         if (q.UnknownTerms.Count > 0) return null;
@@ -629,7 +629,7 @@ internal sealed partial class LegacyAnswerEngine
         var countries = entities.Where(e => index.InvestmentsIn(e.Name).Count > 0).ToList();
         var otherCountries = entities.Where(e => e.Type == "country" && !countries.Contains(e) && e.Name != "China").ToList();
         if (otherCountries.Count > 0 && investors.Count == 0)
-            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Commands.CompletionSource.Countries).Where(c => index.InvestmentsIn(c).Count > 0).ToList())}.", "investors");
+            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Countries).Where(c => index.InvestmentsIn(c).Count > 0).ToList())}.", "investors");
         if (q.UnknownTerms.Count > 0 && investors.Count == 0)
             return Decline(index, $"My knowledge base has no investments by {AnswerFormatting.JoinAnd(q.UnknownTerms)}.", "investors");
         if (investors.Count == 0 && countries.Count == 0) return null;

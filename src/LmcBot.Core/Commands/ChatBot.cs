@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Commands;
+using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LmcBot.Core.Chat;
+namespace LmcBot.Core.Commands;
 
 /// <summary>
 /// The router: turns a request (typed command or free text) into one handler call and its answer.
@@ -39,6 +39,10 @@ public sealed class ChatBot(
 
     public CommandCatalog Catalog => _catalog;
 
+    public KnowledgeBase KnowledgeBase => knowledgeBase;
+
+    public KnowledgeEditor Editor => editor;
+
     /// <summary>How the engine read a question and which facts scored best (diagnostics).</summary>
     public string Explain(string question) => _engine.Explain(question, knowledgeBase.Current);
 
@@ -57,7 +61,7 @@ public sealed class ChatBot(
         if (rateLimiter is not null && !rateLimiter.TryAcquire(request, out var retryAfter))
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            answer = Answer.Error("rate-limited", $"You're asking faster than I can answer; try again in {seconds} second{(seconds == 1 ? "" : "s")}.");
+            answer = Answer.Error(ErrorKind.RateLimited, $"You're asking faster than I can answer; try again in {seconds} second{(seconds == 1 ? "" : "s")}.");
         }
         else
         {
@@ -68,7 +72,7 @@ public sealed class ChatBot(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _logger.LogError(ex, "Request on {Platform} failed", request.Platform);
-                answer = Answer.Error("error", "Something went wrong on my side and nothing was changed. The error was logged for the operators.");
+                answer = Answer.Error(ErrorKind.Internal, "Something went wrong on my side and nothing was changed. The error was logged for the operators.");
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -104,14 +108,14 @@ public sealed class ChatBot(
     {
         question = TextFolding.Sanitize(question).Trim();
         if (question.Length == 0)
-            return Answer.Error("usage", "Ask me a question, for example: \"When was the China-Laos Railway opened?\"");
+            return Answer.Error(ErrorKind.Usage, "Ask me a question, for example: \"When was the China-Laos Railway opened?\"");
         if (question.Length > MaxQuestionLength)
-            return Answer.Error("usage", $"That question is {question.Length:N0} characters long; please ask in at most {MaxQuestionLength:N0}.");
+            return Answer.Error(ErrorKind.Usage, $"That question is {question.Length:N0} characters long; please ask in at most {MaxQuestionLength:N0}.");
         var answer = RememberedAnswer(question, knowledgeBase.Current);
-        if (answer.Intent == "help") return Help();
+        if (answer.Intent == Intent.Help) return Help();
         if (answer.Answered)
             knowledgeBase.RecordAnswered(question);
-        else if (answer.Intent is not ("smalltalk" or "empty"))
+        else if (answer.Intent != Intent.Smalltalk && answer.Intent != Intent.Empty)
             knowledgeBase.RecordUnanswered(question, platform.ToString());
         return isPrivate ? answer with { Private = true } : answer;
     }
@@ -136,7 +140,7 @@ public sealed class ChatBot(
     {
         var text = TextFolding.Sanitize(request.Text ?? "").Trim();
         if (text.Length == 0)
-            return Answer.Error("usage", "Ask me a question, or type help to see what I can do.");
+            return Answer.Error(ErrorKind.Usage, "Ask me a question, or type help to see what I can do.");
         if (TextCommandParser.Parse(text, _catalog) is { } parsed && AcceptAsCommand(parsed, out var options))
             return HandleCommand(parsed.Path, options, request);
         return Ask(text, request.Platform);
@@ -174,7 +178,7 @@ public sealed class ChatBot(
     }
 
     /// <summary>A known value for an option: exact, spacing and case folded, an alias, or a small typo.</summary>
-    private string? Resolve(CompletionSource source, string text)
+    internal string? Resolve(CompletionSource source, string text)
     {
         var index = knowledgeBase.Current;
         var values = index.Values(source);
@@ -190,60 +194,15 @@ public sealed class ChatBot(
     {
         var command = _catalog.Find(path);
         if (command is null)
-            return Answer.Error("usage", $"There is no command '{path}'. Type help for the list.");
+            return Answer.Error(ErrorKind.Usage, $"There is no command '{path}'. Type help for the list.");
         if (command.IsGroup)
-            return Answer.Error("usage", $"'{path}' needs one of: {string.Join(", ", command.Subcommands.Select(s => s.Name))}.");
+            return Answer.Error(ErrorKind.Usage, $"'{path}' needs one of: {string.Join(", ", command.Subcommands.Select(s => s.Name))}.");
         if (command.AdminOnly && adminPolicy.Refusal(request) is { } refusal)
-            return Answer.Error("admin-only", refusal);
+            return Answer.Error(ErrorKind.AdminOnly, refusal);
         if (ValidateOptions(path, command, options) is { } problem)
-            return Answer.Error("usage", problem);
-
-        string? Option(string name) => options.TryGetValue(name, out var v) && v.Length > 0 ? v.Trim() : null;
-        var index = knowledgeBase.Current;
-        switch (path)
-        {
-            case "ask":
-                return Ask(Option("question")!, request.Platform, Option("private") == "true");
-            case "route":
-            {
-                var name = Option("name")!;
-                var resolved = Resolve(CompletionSource.Routes, name);
-                return resolved is null || index.EntityNamed(resolved) is not { } route
-                    ? Answer.Error("route", $"I don't know a route called \"{name}\". Routes I know: {string.Join(", ", index.Values(CompletionSource.Routes))}.")
-                    : AnswerEngine.Route(index, route);
-            }
-            case "investors":
-            {
-                var name = Option("country")!;
-                var resolved = Resolve(CompletionSource.Countries, name);
-                return resolved is null || index.EntityNamed(resolved) is not { } country
-                    ? Answer.Error("investors", $"I don't know a country called \"{name}\". Countries: {string.Join(", ", index.Values(CompletionSource.Countries))}.")
-                    : AnswerEngine.Investors(index, country, Option("sector"), null, 0.95);
-            }
-            case "citypairs":
-            {
-                var name = Option("city")!;
-                var resolved = Resolve(CompletionSource.Cities, name);
-                return resolved is null || index.EntityNamed(resolved) is not { } city
-                    ? Answer.Error("citypairs", $"I know no partner cities for \"{name}\". Cities with partners: {string.Join(", ", index.Values(CompletionSource.Cities).Take(20))}.")
-                    : AnswerEngine.CityPairs(index, city, null, 0.95);
-            }
-            case "trade":
-            {
-                var metric = index.Metrics.Where(m => m.Key.Contains("trade", StringComparison.Ordinal)).OrderByDescending(m => m.Value.Count).Select(m => m.Key).FirstOrDefault();
-                if (metric is null) return Answer.Error("trade", "My knowledge base has no trade figures.");
-                int? year = Option("year") is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null;
-                return AnswerEngine.Metric(index, metric, year);
-            }
-            case "about":
-                return About(index);
-            case "sources":
-                return Sources(index);
-            case "help":
-                return Help();
-            default:
-                return editor.Handle(path, options, request);
-        }
+            return Answer.Error(ErrorKind.Usage, problem);
+        // The catalog refuses a leaf without a handler, so every command found here has one.
+        return command.Handler!(new CommandContext(this, path, command, options, request));
     }
 
     private static string? ValidateOptions(string path, CommandDefinition command, IReadOnlyDictionary<string, string> options)
@@ -277,52 +236,24 @@ public sealed class ChatBot(
         return null;
     }
 
-    private Answer Help()
+    /// <summary>How to ask, and the catalog's commands: a line for each public one, one for the admin commands, and the full list for adapters that render it.</summary>
+    internal Answer Help()
     {
-        var fields = _catalog.Commands.Where(c => !c.AdminOnly)
-            .Select(c => new AnswerField(c.Name, c.Description + (c.Examples.Count > 0 ? $" (e.g. {c.Examples[0]})" : "")))
-            .Append(new AnswerField("kb", "Admins: add, edit, remove, import, history, undo, unanswered, export"))
+        var fields = _catalog.Help.Where(c => !c.AdminOnly)
+            .Select(c => new AnswerField(c.Path, c.Description + (c.Examples.Count > 0 ? $" (e.g. {c.Examples[0]})" : "")))
+            .Concat(_catalog.Commands.Where(c => c.AdminOnly && c.IsGroup)
+                .Select(group => new AnswerField(group.Name, "Admins: " + string.Join(", ", group.Subcommands.Select(s => s.Name)))))
             .ToList();
         return new Answer
         {
             Answered = false,
-            Intent = "help",
+            Intent = Intent.Help,
             Confidence = 1,
             Title = "LmcBot help",
             Text = "Ask me about Lancang-Mekong Cooperation in plain words (\"Which Chinese EV makers invest in Thailand?\", \"starexpress stops\"), or use a command. Every answer names its source.",
             Fields = fields,
+            Commands = _catalog.Help,
             FollowUps = AnswerEngine.ExampleFollowUps(knowledgeBase.Current),
-        };
-    }
-
-    private static Answer About(KnowledgeIndex index) => new()
-    {
-        Answered = false,
-        Intent = "about",
-        Confidence = 1,
-        Title = "About LmcBot",
-        Text = $"I answer questions about Lancang-Mekong Cooperation (China with Cambodia, Laos, Myanmar, Thailand and Vietnam) from a knowledge base of {index.DocumentCount} documents and {index.FactCount} facts. "
-            + "Every answer quotes the document it rests on, with the source's grade and date; where sources disagree I show each version, and when my knowledge base does not cover a question I say so instead of guessing.",
-        Fields = [new AnswerField("Topics", AnswerFormatting.JoinAnd(AnswerEngine.Topics(index)))],
-        FollowUps = AnswerEngine.ExampleFollowUps(index),
-    };
-
-    private static Answer Sources(KnowledgeIndex index)
-    {
-        var documents = index.AllDocuments.OrderBy(d => d.Origin).ThenBy(d => d.Title, StringComparer.Ordinal).ToList();
-        return new Answer
-        {
-            Answered = false,
-            Intent = "sources",
-            Confidence = 1,
-            Title = "Sources",
-            Text = $"My answers come from {documents.Count} documents. Each statement in them carries its source's grade (official, news agency, encyclopedic, the seed article, or secondary) and date.",
-            Fields = documents.Take(25).Select(d =>
-            {
-                var grades = d.Sources.Select(s => s.Grade).Append(d.Sources.Count == 0 ? d.Grade : null).OfType<string>()
-                    .Distinct().OrderBy(SourceGrade.Rank).ToList();
-                return new AnswerField(d.Title, $"{d.Id} · {(d.Origin == KnowledgeOrigin.Admin ? "imported by an admin" : "shipped")} · {d.Sources.Count} sources ({string.Join(", ", grades)})" + (d.Url is null ? "" : $" · {d.Url}"));
-            }).ToList(),
         };
     }
 }

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Commands;
+namespace LmcBot.Core.Knowledge;
 
 /// <summary>Where an option's suggested values come from: the knowledge base, never a hard-coded list.</summary>
 public enum CompletionSource

@@ -1,0 +1,118 @@
+using LmcBot.Core.Commands;
+using NetArchTest.Rules;
+using Xunit.Abstractions;
+
+namespace LmcBot.Core.Tests.Architecture;
+
+/// <summary>
+/// The core's folders depend on each other one way, from the router down to the text utilities. A new dependency
+/// against that direction (which is how a cycle starts) fails here with the types that make it.
+/// </summary>
+public sealed class FolderDependencyTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Each folder (namespace under LmcBot.Core; Answering's sub-folders count as one) and the folders it may use.
+    /// Read from the top: the catalog and router use everything; the neutral chat types and text folding use nothing.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
+    {
+        ["Commands"] = ["Admin", "Answering", "Knowledge", "Chat", "Text"],
+        ["Admin"] = ["Answering", "Knowledge", "Chat", "Text"],
+        ["Answering"] = ["Knowledge", "Chat", "Text"],
+        ["Knowledge"] = ["Chat", "Text"],
+        ["Chat"] = ["Text"],
+        ["Text"] = [],
+        ["Http"] = [],
+    };
+
+    /// <summary>
+    /// The one dependency against the direction that remains: the store computes and keeps sentence vectors
+    /// (Answering.Retrieval's types), the live knowledge base builds the answering index, and the folder reader checks
+    /// synonyms against the question vocabulary. Resolving it moves the vector storage types and the vocabulary's
+    /// stop-word list out of Answering, which is the answering rewrite's to do; until then these types, and no other,
+    /// may cross. Removing a name here once it no longer crosses keeps the list honest (see the test below).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string From, string To), string[]> KnownExceptions = new Dictionary<(string, string), string[]>
+    {
+        [("Knowledge", "Answering")] = ["KnowledgeBase", "KnowledgeStore", "KnowledgeContent", "KnowledgeFolderReader"],
+    };
+
+    public static TheoryData<string, string> ForbiddenPairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (from, allowed) in Allowed)
+            foreach (var to in Allowed.Keys.Where(to => to != from && !allowed.Contains(to)))
+                data.Add(from, to);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ForbiddenPairs))]
+    public void AFolder_DoesNotDependOnAFolderAboveIt(string from, string to)
+    {
+        var failing = Failing(from, to);
+        var excepted = KnownExceptions.GetValueOrDefault((from, to), []);
+
+        var unexpected = failing.Where(type => !excepted.Contains(TopLevelName(type))).ToList();
+
+        Assert.True(unexpected.Count == 0,
+            $"{from} may not depend on {to} (allowed: {string.Join(", ", Allowed[from])}); these types do: {string.Join(", ", unexpected)}. "
+            + "Move the shared piece down to a folder both may use, or invert the dependency; docs/CONTRIBUTING.md has the rule.");
+    }
+
+    [Fact]
+    public void KnownExceptions_StillCross_OrAreRemovedFromTheList()
+    {
+        foreach (var ((from, to), types) in KnownExceptions)
+        {
+            var crossing = Failing(from, to).Select(TopLevelName).ToHashSet();
+            output.WriteLine($"{from} -> {to}: {string.Join(", ", crossing)}");
+            Assert.All(types, type => Assert.True(crossing.Contains(type), $"{from}.{type} no longer depends on {to}: remove it from KnownExceptions."));
+        }
+    }
+
+    [Fact]
+    public void TheAllowedDirections_FormNoCycle()
+    {
+        var placed = new List<string>();
+        var remaining = Allowed.Keys.ToHashSet();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(folder => Allowed[folder].All(placed.Contains));
+            Assert.True(next is not null, $"The allowed dependencies among {string.Join(", ", remaining)} form a cycle.");
+            placed.Add(next!);
+            remaining.Remove(next!);
+        }
+    }
+
+    [Fact]
+    public void EveryFolderOfTheCore_HasItsDirections()
+    {
+        var folders = typeof(CommandCatalog).Assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(ns => ns.StartsWith("LmcBot.Core.", StringComparison.Ordinal))
+            .Select(ns => ns["LmcBot.Core.".Length..].Split('.')[0])
+            .Distinct()
+            .Order();
+
+        Assert.All(folders, folder => Assert.True(Allowed.ContainsKey(folder), $"LmcBot.Core.{folder} is a new folder: add its allowed dependencies to Allowed."));
+    }
+
+    private static List<string> Failing(string from, string to)
+    {
+        var result = Types.InAssembly(typeof(CommandCatalog).Assembly)
+            .That().ResideInNamespace($"LmcBot.Core.{from}")
+            .ShouldNot().HaveDependencyOn($"LmcBot.Core.{to}")
+            .GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames ?? []];
+    }
+
+    /// <summary><c>LmcBot.Core.Knowledge.KnowledgeStore+&lt;&gt;c</c> is <c>KnowledgeStore</c>.</summary>
+    private static string TopLevelName(string fullName)
+    {
+        var name = fullName[(fullName.LastIndexOf('.') + 1)..];
+        var nested = name.IndexOfAny(['+', '/', '`']);
+        return nested < 0 ? name : name[..nested];
+    }
+}
