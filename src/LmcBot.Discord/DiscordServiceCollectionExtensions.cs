@@ -1,3 +1,4 @@
+using LmcBot.Core.Http;
 using LmcBot.Core.Commands;
 using LmcBot.Discord.Commands;
 using LmcBot.Discord.Configuration;

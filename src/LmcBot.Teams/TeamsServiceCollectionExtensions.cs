@@ -1,3 +1,4 @@
+using LmcBot.Core.Http;
 using LmcBot.Core.Commands;
 using LmcBot.Teams.Authentication;
 using LmcBot.Teams.Configuration;

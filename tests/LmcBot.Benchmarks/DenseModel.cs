@@ -7,7 +7,7 @@ namespace LmcBot.Benchmarks;
 /// <summary>
 /// <c>dense-model [rounds]</c>: the sentence model in a fresh process: load time (first embedding, cold), resident memory
 /// before and after, then each dev question embedded alone (as answering embeds one question) for
-/// <paramref name="rounds"/> rounds: median, p90, p99 and max per question; and a batch of the shipped texts as ingest embeds them.
+/// <c>rounds</c> rounds: median, p90, p99 and max per question; and a batch of the shipped texts as ingest embeds them.
 /// </summary>
 internal static class DenseModel
 {

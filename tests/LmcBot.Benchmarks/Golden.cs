@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Benchmarks;
@@ -48,7 +48,7 @@ internal static partial class Golden
     private static void Write(StringBuilder sb, string name, KnowledgeIndex index, IEnumerable<string> questions, AnswerEngine engine)
     {
         var options = new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        sb.AppendLine($"##### {name}: {index.FactCount} facts, {index.SentenceCount} sentences");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"##### {name}: {index.FactCount} facts, {index.SentenceCount} sentences");
         foreach (var question in questions)
         {
             sb.AppendLine("Q " + JsonSerializer.Serialize(question.Length > 200 ? question[..200] + $"…({question.Length})" : question, options));
@@ -67,7 +67,7 @@ internal static partial class Golden
                     sb.AppendLine("A " + JsonSerializer.Serialize(engine.Answer($"when did {typo.ToLowerInvariant()} open", index), options));
                 }
         foreach (var source in Enum.GetValues<CompletionSource>())
-            sb.AppendLine($"V {source}: {string.Join(" | ", index.Values(source))}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"V {source}: {string.Join(" | ", index.Values(source))}");
         foreach (var route in index.Values(CompletionSource.Routes).Take(200))
             if (index.EntityNamed(route) is { } entity)
                 sb.AppendLine($"R {route}: " + JsonSerializer.Serialize(AnswerEngine.Route(index, entity), options));

@@ -1,6 +1,5 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 

@@ -400,7 +400,7 @@ internal sealed class SyntheticKnowledge
             var list = sentencesPer[d].OrderBy(_ => _random.Next()).ToList();
             var body = new StringBuilder($"# {documents[d].Title}\n\n");
             for (var p = 0; p < list.Count; p += 5)
-                body.Append(string.Join(' ', list.Skip(p).Take(5))).Append($" [^s{p / 5 % 4}]\n\n");
+                body.Append(string.Join(' ', list.Skip(p).Take(5))).Append(CultureInfo.InvariantCulture, $" [^s{p / 5 % 4}]\n\n");
             documents[d].Body = body.ToString().TrimEnd('\n');
             documents[d].ContentHash = MarkdownDocumentParser.Hash(documents[d].Body);
             records.AddRange(SentenceRecord.FromDocument(documents[d]));

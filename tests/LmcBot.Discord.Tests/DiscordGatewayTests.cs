@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using LmcBot.Core.Chat;
 using LmcBot.Discord.Gateway;
 using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -247,7 +246,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await Gateway.WaitForFrameAsync((c, f) => c == 1 && FakeGateway.IsOp(f, 6), TimeSpan.FromSeconds(5));
 
         Assert.Contains(_host!.Logs.Lines, l => l.Message.Contains("zombied", StringComparison.Ordinal));
-        Assert.True(Gateway.Received.Count(r => r.Connection == 0 && FakeGateway.IsOp(r.Frame, 1)) >= 1);
+        Assert.Contains(Gateway.Received, r => r.Connection == 0 && FakeGateway.IsOp(r.Frame, 1));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Rest;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -7,9 +7,7 @@ using LmcBot.Core;
 using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LmcBot.Teams.Load;

@@ -156,7 +156,7 @@ public sealed partial class KnowledgeEditor
     }
 
     /// <summary>Reads the export back the way ingest would, so an export that would not load says so.</summary>
-    private static IReadOnlyList<string> CheckExport(IReadOnlyDictionary<string, string> files)
+    private static List<string> CheckExport(IReadOnlyDictionary<string, string> files)
     {
         var root = Path.Combine(Path.GetTempPath(), "lmcbot-export-check", Guid.NewGuid().ToString("N"));
         var folder = Path.Combine(root, "knowledge");

@@ -285,7 +285,7 @@ public sealed partial class KnowledgeEditor
                 yield return new AnswerField(field.Label, string.Join(field.Name == "stops" ? " → " : ", ", values));
     }
 
-    private static string Problems(string lead, IReadOnlyList<string> errors) =>
+    private static string Problems(string lead, List<string> errors) =>
         errors.Count == 1 ? $"{lead}: {errors[0]}." : $"{lead}:\n" + string.Join("\n", errors.Select(e => "- " + e));
 
     /// <summary>"There is no fact 'x'" with the closest ids, so a typo is one click from fixed.</summary>

@@ -16,7 +16,6 @@ public sealed class AnswerEngine
     internal const float B = 0.6f;
 
     private readonly AnswerPipeline? _pipeline;
-    private readonly LegacyAnswerEngine _legacy = new();
     private readonly AnsweringEngine _mode;
 
     /// <param name="embedder">The sentence model for dense retrieval; null answers from the lexical stage alone.</param>
@@ -47,7 +46,7 @@ public sealed class AnswerEngine
 
     public Answer Answer(string question, KnowledgeIndex index)
     {
-        if (_mode == AnsweringEngine.Legacy) return _legacy.Answer(question, index);
+        if (_mode == AnsweringEngine.Legacy) return LegacyAnswerEngine.Answer(question, index);
         if (_mode == AnsweringEngine.Pipeline) return _pipeline!.Answer(question, index);
         return Guarded(question, index, null).Answer;
     }
@@ -67,13 +66,13 @@ public sealed class AnswerEngine
         var overview = trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 };
         var vetoed = trace.DecidedEarly is "unknown-name" or "nothing-known"
             || (!overview && trace.Decision is { } decision && !checkedAnswer.Answered && (decision.Ranked.Count == 0 || decision.Ranked[0].Probability < veto));
-        return vetoed ? (checkedAnswer, true) : (_legacy.Answer(question, index), false);
+        return vetoed ? (checkedAnswer, true) : (LegacyAnswerEngine.Answer(question, index), false);
     }
 
     /// <summary>Each stage's result for one question (for <c>ask --explain</c>).</summary>
     public string Explain(string question, KnowledgeIndex index)
     {
-        if (_mode == AnsweringEngine.Legacy) return _legacy.Explain(question, index);
+        if (_mode == AnsweringEngine.Legacy) return LegacyAnswerEngine.Explain(question, index);
         var trace = new AnswerTrace();
         if (_mode == AnsweringEngine.Guarded)
         {

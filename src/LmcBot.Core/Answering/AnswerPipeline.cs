@@ -18,7 +18,7 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         if (normalised.Folded.Length == 0)
             return AnswerComposer.Decline(index, "I could not find a question in that.", "empty");
         var names = NameResolver.Resolve(normalised, index);
-        var q = QuestionReader.Read(normalised, names, index);
+        var q = QuestionReader.Read(normalised, names);
         if (trace is not null) trace.Question = q;
 
         if (q.IsGreeting && q.Mentions.Count == 0 && q.ContentTerms.Count == 0) return Early(trace, "smalltalk", AnswerComposer.SmallTalk(q, index));
@@ -62,7 +62,7 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
         var trace = new AnswerTrace();
         var normalised = QuestionNormalizer.Normalise(question);
         if (normalised.Folded.Length == 0) return (null, "empty", [], null);
-        var q = QuestionReader.Read(normalised, NameResolver.Resolve(normalised, index), index);
+        var q = QuestionReader.Read(normalised, NameResolver.Resolve(normalised, index));
         string? early = q.IsGreeting && q.Mentions.Count == 0 && q.ContentTerms.Count == 0 ? "smalltalk"
             : q.IsHelp && q.Mentions.Count == 0 ? "help"
             : q.UnknownNames.Count > 0 ? "unknown-name"

@@ -17,7 +17,7 @@ internal sealed class AnswerTrace
         var sb = new StringBuilder();
         var q = Question;
         if (q is null) return "normalise: no words in the question";
-        sb.AppendLine($"normalise: {q.Raw}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"normalise: {q.Raw}");
         sb.AppendLine($"names: {(q.Mentions.Count == 0 ? "none" : string.Join(", ", q.Mentions.Select(m => index.Entities[m.EntityId].Name + (m.Fuzzy ? " (typo)" : ""))))}"
             + (q.UnknownNames.Count > 0 ? $"; unknown names: {string.Join(", ", q.UnknownNames)}" : "")
             + (q.Names.Translated ? "; translated" : "") + $"; canonical: \"{q.CanonicalText}\"");
@@ -28,17 +28,17 @@ internal sealed class AnswerTrace
             + (q.WantsLatest ? "; latest" : "") + (q.WantsSeries ? "; series" : "") + (q.AsksAboutFuture ? "; future" : ""));
         if (DecidedEarly is { } early)
         {
-            sb.AppendLine($"decide: {early} (before retrieval; the sentence model did not run)");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"decide: {early} (before retrieval; the sentence model did not run)");
             return sb.ToString().TrimEnd();
         }
         var d = Decision!;
-        sb.AppendLine($"retrieve: {d.Ranked.Count} candidates; lexical model best {LexicalBest?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"} (cascade answers alone at {CascadeThreshold.ToString("0.000", CultureInfo.InvariantCulture)}); sentence model {(d.DenseRan ? "ran" : "did not run")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"retrieve: {d.Ranked.Count} candidates; lexical model best {LexicalBest?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"} (cascade answers alone at {CascadeThreshold.ToString("0.000", CultureInfo.InvariantCulture)}); sentence model {(d.DenseRan ? "ran" : "did not run")}");
         foreach (var c in d.Ranked.Take(candidates))
         {
             var features = string.Join(' ', FeatureSet.Names.Select((n, i) => (n, v: c.Features[i])).Where(p => p.v != 0).Select(p => $"{p.n}={p.v.ToString("0.##", CultureInfo.InvariantCulture)}"));
-            sb.AppendLine($"  {c.Probability.ToString("0.000", CultureInfo.InvariantCulture)} {c} | {features}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Probability.ToString("0.000", CultureInfo.InvariantCulture)} {c} | {features}");
         }
-        sb.Append($"decide: {(d.Answer ? "answer" : "decline")} by {d.DecidedBy}, threshold {d.Threshold.ToString("0.000", CultureInfo.InvariantCulture)}");
+        sb.Append(CultureInfo.InvariantCulture, $"decide: {(d.Answer ? "answer" : "decline")} by {d.DecidedBy}, threshold {d.Threshold.ToString("0.000", CultureInfo.InvariantCulture)}");
         return sb.ToString();
     }
 }

@@ -46,7 +46,7 @@ public static class TextCommandParser
                 continue;
             }
             var colon = word.IndexOf(':');
-            if (colon > 0 && IsOptionName(word[..colon]) && command.Options.Any(o => o.Name == word[..colon].ToLowerInvariant()))
+            if (colon > 0 && IsOptionName(word[..colon]) && command.Options.Any(o => string.Equals(o.Name, word[..colon], StringComparison.OrdinalIgnoreCase)))
             {
                 options[word[..colon].ToLowerInvariant()] = word[(colon + 1)..];
                 continue;

@@ -1,7 +1,7 @@
-using LmcBot.Core.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace LmcBot.Core.Http;
 
 /// <summary>Outbound HTTP clients that never follow a redirect.</summary>
 public static class RedirectRefusalExtensions

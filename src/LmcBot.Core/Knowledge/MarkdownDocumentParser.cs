@@ -11,13 +11,13 @@ public static partial class MarkdownDocumentParser
     /// <summary>The parsed document (null only when nothing usable was read) and the problems found; use the document only when there are none.</summary>
     public sealed record Result(KnowledgeDocument? Document, IReadOnlyList<KnowledgeError> Errors);
 
-    /// <param name="requireFrontMatter">Shipped documents must declare id and title; imports may infer them.</param>
     /// <summary>
     /// Longest front matter accepted, in characters: 8 times the longest shipped one (7.7 KB, lmc-framework-meetings.md),
     /// room for some 250 sources.
     /// </summary>
     public const int MaxFrontMatterChars = 64 * 1024;
 
+    /// <param name="requireFrontMatter">Shipped documents must declare id and title; imports may infer them.</param>
     public static Result Parse(string text, string fileName, KnowledgeOrigin origin, bool requireFrontMatter = true)
     {
         var errors = new List<KnowledgeError>();

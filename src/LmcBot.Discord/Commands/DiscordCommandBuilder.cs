@@ -94,7 +94,7 @@ public sealed class DiscordCommandBuilder(CommandCatalog catalog, IChatBot bot)
         return result;
     }
 
-    private IReadOnlyList<string> ChoicesFor(string path, CommandOption option)
+    private List<string> ChoicesFor(string path, CommandOption option)
     {
         if (option.FixedChoices.Count > 0)
             return option.FixedChoices.Take(DiscordLimits.Choices).ToList();

@@ -12,7 +12,7 @@ namespace LmcBot.Discord.Commands;
 /// </summary>
 public sealed class DiscordCommandRegistrar(DiscordRestClient rest, DiscordCommandBuilder builder, IOptions<DiscordOptions> options)
 {
-    /// <summary>The <paramref name="guildId"/> value that forces global registration when a development guild is configured.</summary>
+    /// <summary>The guild id value that forces global registration when a development guild is configured.</summary>
     public const string Global = "global";
 
     /// <summary>

@@ -232,7 +232,7 @@ internal sealed partial class DiscordGatewayClient(
         }
     }
 
-    private Task SendHeartbeatAsync(ConnectionState state, CancellationToken ct) =>
+    private static Task SendHeartbeatAsync(ConnectionState state, CancellationToken ct) =>
         SendAsync(state, new JsonObject { ["op"] = 1, ["d"] = state.Sequence is { } seq ? JsonValue.Create(seq) : null }, ct);
 
     private JsonObject Identify()

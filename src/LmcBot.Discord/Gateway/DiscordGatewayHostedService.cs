@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace LmcBot.Discord.Gateway;
 
 /// <summary>Runs the gateway client for the life of the host; registered only for Discord:Mode Gateway or Both.</summary>
-internal sealed class DiscordGatewayHostedService(DiscordGatewayClient client) : IHostedService
+internal sealed class DiscordGatewayHostedService(DiscordGatewayClient client) : IHostedService, IDisposable
 {
     private CancellationTokenSource? _stopping;
     private Task? _running;
@@ -31,4 +31,7 @@ internal sealed class DiscordGatewayHostedService(DiscordGatewayClient client) :
         }
         stopping.Dispose();
     }
+
+    /// <summary>Releases the stop signal when the host is disposed without having been stopped.</summary>
+    public void Dispose() => _stopping?.Dispose();
 }

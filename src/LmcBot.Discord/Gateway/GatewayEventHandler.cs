@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Chat;
 using LmcBot.Discord.Interactions;
-using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
 using LmcBot.Discord.Security;
 using Microsoft.Extensions.Logging;

@@ -98,7 +98,7 @@ internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
         return Field(name, quote, budget);
     }
 
-    private static string? BuildFooter(IReadOnlyList<Citation> citations, Budget budget)
+    private static string? BuildFooter(List<Citation> citations, Budget budget)
     {
         if (citations.Count == 0 || budget.Remaining < MinUsefulValue)
             return null;

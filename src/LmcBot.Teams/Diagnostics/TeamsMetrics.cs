@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.Metrics;
 
 namespace LmcBot.Teams.Diagnostics;
@@ -26,10 +27,10 @@ public sealed class TeamsMetrics
     }
 
     internal void ConnectorRetried(int? status) =>
-        _connectorRetries.Add(1, new KeyValuePair<string, object?>("status", status?.ToString() ?? "network"));
+        _connectorRetries.Add(1, new KeyValuePair<string, object?>("status", status?.ToString(CultureInfo.InvariantCulture) ?? "network"));
 
     internal void ConnectorFailed(int? status) =>
-        _connectorFailures.Add(1, new KeyValuePair<string, object?>("status", status?.ToString() ?? "network"));
+        _connectorFailures.Add(1, new KeyValuePair<string, object?>("status", status?.ToString(CultureInfo.InvariantCulture) ?? "network"));
 
     internal void RequestRejected(string reason) =>
         _rejectedRequests.Add(1, new KeyValuePair<string, object?>("reason", reason));

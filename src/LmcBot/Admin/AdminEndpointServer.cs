@@ -1,5 +1,4 @@
 using System.Net;
-using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 using LmcBot.Hosting;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Text;
@@ -18,16 +19,16 @@ public static class AnswerText
         sb.AppendLine(answer.Text);
         if (listing || intent.IsAdmin || intent == Intent.FigureSeries)
             foreach (var field in answer.Fields)
-                sb.AppendLine($"  {field.Name}: {field.Value}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {field.Name}: {field.Value}");
         foreach (var citation in answer.Citations.Take(4))
         {
-            sb.AppendLine($"  Source: {citation.SourceLine()}");
-            if (citation.Quote.Length > 0) sb.AppendLine($"    \"{citation.Quote}\"");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  Source: {citation.SourceLine()}");
+            if (citation.Quote.Length > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"    \"{citation.Quote}\"");
         }
-        if (answer.Citations.Count > 4) sb.AppendLine($"  (+{answer.Citations.Count - 4} more sources)");
+        if (answer.Citations.Count > 4) sb.AppendLine(CultureInfo.InvariantCulture, $"  (+{answer.Citations.Count - 4} more sources)");
         if (answer.FollowUps.Count > 0)
             sb.AppendLine("  Try: " + string.Join(" | ", answer.FollowUps.Select(f => f.Input)));
-        if (answer.File is { } file) sb.AppendLine($"  Attached: {file.FileName} ({file.Content.Length:N0} bytes)");
+        if (answer.File is { } file) sb.AppendLine(CultureInfo.InvariantCulture, $"  Attached: {file.FileName} ({file.Content.Length:N0} bytes)");
         // Facts, titles and audit entries stored before admin values refused control characters must not reach the terminal raw.
         return ControlCharacters.Escape(sb.ToString().TrimEnd());
     }

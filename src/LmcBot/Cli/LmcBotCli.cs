@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text;
 using LmcBot.Admin;
@@ -211,7 +212,7 @@ public static class LmcBotCli
             builder.AppendLine(report.Changed
                 ? $"Synced {context.KnowledgeFolder} into {context.DatabasePath}: {set.Documents.Count} documents ({report.Sentences} sentences indexed), {set.Facts.Count} facts (+{report.FactsAdded} new, {report.FactsUpdated} updated, {report.FactsDeleted} deleted), {set.Entities.Count} entities."
                 : $"{context.DatabasePath} is up to date with {context.KnowledgeFolder} ({set.Documents.Count} documents, {set.Facts.Count} facts, {set.Entities.Count} entities).");
-            foreach (var conflict in report.Conflicts) builder.AppendLine($"  conflict: {conflict}");
+            foreach (var conflict in report.Conflicts) builder.AppendLine(CultureInfo.InvariantCulture, $"  conflict: {conflict}");
             await output.WriteAsync(builder.ToString());
             return Success;
         });

@@ -19,7 +19,7 @@ public sealed class AdminPolicyTests(SharedAdminBot shared) : IClassFixture<Shar
 
     [Fact]
     public void Catalog_MarksEveryKbCommandAdminOnly() =>
-        Assert.Equal(CommandCatalog.Default.Leaves().Count(l => l.Path.StartsWith("kb ", StringComparison.Ordinal)), AdminCommands().Count<object[]>());
+        Assert.Equal(CommandCatalog.Default.Leaves().Count(l => l.Path.StartsWith("kb ", StringComparison.Ordinal)), AdminCommands().Count);
 
     [Theory]
     [MemberData(nameof(AdminCommands))]
@@ -28,7 +28,7 @@ public sealed class AdminPolicyTests(SharedAdminBot shared) : IClassFixture<Shar
         var admin = shared.Admin;
         var before = FactEditingTests.Snapshot(admin);
         var options = CommandCatalog.Default.Find(path)!.Options.Where(o => o.Required)
-            .ToDictionary(o => o.Name, o => o.FixedChoices.FirstOrDefault() ?? (o.Type == CommandOptionType.Number ? "1" : "x"), StringComparer.Ordinal);
+            .ToDictionary(o => o.Name, o => (o.FixedChoices.Count > 0 ? o.FixedChoices[0] : null) ?? (o.Type == CommandOptionType.Number ? "1" : "x"), StringComparer.Ordinal);
         (ChatPlatform, ChatSender)[] outsiders =
         [
             (ChatPlatform.Discord, new ChatSender("u1", "Member") { RoleIds = ["role-other"] }),

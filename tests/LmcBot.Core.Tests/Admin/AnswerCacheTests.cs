@@ -1,4 +1,3 @@
-using LmcBot.Core.Chat;
 
 namespace LmcBot.Core.Tests.Admin;
 

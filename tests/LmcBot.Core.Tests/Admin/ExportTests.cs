@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
@@ -92,5 +91,5 @@ public sealed class ExportTests
 
     /// <summary>Every fourth question of the repository's evaluation data (tests/eval), a spread over every topic.</summary>
     public static IEnumerable<string> DevQuestions() =>
-        LmcBot.Evaluation.EvalSet.Load(RepoPaths.Root).Where((_, i) => i % 4 == 0).Select(r => r.Question);
+        LmcBot.Fit.Evaluation.EvalSet.Load(RepoPaths.Root).Where((_, i) => i % 4 == 0).Select(r => r.Question);
 }

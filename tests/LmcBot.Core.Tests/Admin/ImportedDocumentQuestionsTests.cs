@@ -1,5 +1,4 @@
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
 
 namespace LmcBot.Core.Tests.Admin;
 

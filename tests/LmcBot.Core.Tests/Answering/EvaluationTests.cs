@@ -1,7 +1,7 @@
 using LmcBot.Core.Answering;
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Tests.Support;
-using LmcBot.Evaluation;
+using LmcBot.Fit.Evaluation;
 using Xunit.Abstractions;
 
 namespace LmcBot.Core.Tests.Answering;

@@ -1,6 +1,5 @@
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Admin;
-using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 

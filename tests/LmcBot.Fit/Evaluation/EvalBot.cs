@@ -4,7 +4,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>
 /// A real bot over a fresh database built from the repository's knowledge/, with the evaluation's documents

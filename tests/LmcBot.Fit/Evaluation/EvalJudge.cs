@@ -1,7 +1,7 @@
 using LmcBot.Core.Chat;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>
 /// Whether an answer is right for a row: an answerable row needs an answer (not a decline) that holds every

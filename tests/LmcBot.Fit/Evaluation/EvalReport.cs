@@ -1,7 +1,7 @@
 using System.Globalization;
 using LmcBot.Core.Chat;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>How a set of answers scored: answerable rows answered right, declines declined, native-script rows right, answered rows cited.</summary>
 public sealed record EvalReport(int Answerable, int AnsweredRight, int Declines, int DeclinedRight, int Native, int NativeRight, int Answered, int AnsweredCited,

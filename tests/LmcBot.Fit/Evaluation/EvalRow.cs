@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>One labelled question of tests/eval (the format is in tests/eval/README.md).</summary>
 public sealed class EvalRow

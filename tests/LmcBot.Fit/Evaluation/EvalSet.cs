@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>The repository's labelled questions (tests/eval/*.jsonl) and the documents an admin would import for some of them.</summary>
 public static class EvalSet

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LmcBot.Evaluation;
+namespace LmcBot.Fit.Evaluation;
 
 /// <summary>
 /// The fixed train/validation split (tests/eval/README.md): a row is validation when the FNV-1a 32-bit

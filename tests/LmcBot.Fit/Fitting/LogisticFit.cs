@@ -1,4 +1,4 @@
-namespace LmcBot.Fit;
+namespace LmcBot.Fit.Fitting;
 
 /// <summary>
 /// L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least squares):

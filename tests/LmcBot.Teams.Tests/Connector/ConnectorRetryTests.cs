@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using LmcBot.Teams.Tests.Support;
@@ -59,7 +60,7 @@ public sealed class ConnectorRetryTests
 
         Assert.Single(host.Connector.Attempts);
         Assert.Empty(host.Connector.Delivered);
-        Assert.Equal(((int)status).ToString(), Assert.Single(failures.Measurements).Tags["status"]);
+        Assert.Equal(((int)status).ToString(CultureInfo.InvariantCulture), Assert.Single(failures.Measurements).Tags["status"]);
         Assert.Contains(host.Logs.Entries, e => e.Message.Contains(errorCode, StringComparison.Ordinal));
     }
 

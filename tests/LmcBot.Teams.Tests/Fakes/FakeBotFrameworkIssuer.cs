@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LmcBot.Teams.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -50,18 +49,18 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
         var issuer = new FakeBotFrameworkIssuer();
         issuer._server = await LoopbackServer.StartAsync(app =>
         {
-            app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) => Json(c, Metadata(BotFrameworkTokenValidator.BotFrameworkIssuer, $"{issuer._server.BaseUrl}/v1/.well-known/keys")));
-            app.MapGet("/v1/.well-known/keys", (HttpContext c) =>
+            app.MapGet("/v1/.well-known/openidconfiguration", () => Json(Metadata(BotFrameworkTokenValidator.BotFrameworkIssuer, $"{issuer._server.BaseUrl}/v1/.well-known/keys")));
+            app.MapGet("/v1/.well-known/keys", () =>
             {
                 Interlocked.Increment(ref issuer._keySetFetches);
                 SigningKey[] keys;
                 lock (issuer._gate)
                     keys = [.. issuer._keys];
-                return Json(c, KeySet(keys));
+                return Json(KeySet(keys));
             });
-            app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (HttpContext c, string tenant) =>
-                Json(c, Metadata($"https://login.microsoftonline.com/{tenant}/v2.0", $"{issuer._server.BaseUrl}/{tenant}/discovery/v2.0/keys")));
-            app.MapGet("/{tenant}/discovery/v2.0/keys", (HttpContext c) => Json(c, KeySet([issuer._entraKey])));
+            app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
+                Json(Metadata($"https://login.microsoftonline.com/{tenant}/v2.0", $"{issuer._server.BaseUrl}/{tenant}/discovery/v2.0/keys")));
+            app.MapGet("/{tenant}/discovery/v2.0/keys", () => Json(KeySet([issuer._entraKey])));
         });
         return issuer;
     }
@@ -146,7 +145,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
     private static JsonObject KeySet(IEnumerable<SigningKey> keys) =>
         new() { ["keys"] = new JsonArray([.. keys.Select(k => (JsonNode)k.Jwk())]) };
 
-    private static IResult Json(HttpContext context, JsonNode node) =>
+    private static IResult Json(JsonNode node) =>
         Results.Text(node.ToJsonString(), "application/json");
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

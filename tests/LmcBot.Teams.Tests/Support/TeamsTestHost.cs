@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Fakes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

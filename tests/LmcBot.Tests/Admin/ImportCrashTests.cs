@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using LmcBot.Cli;
@@ -144,8 +145,8 @@ public sealed class ImportCrashTests(ITestOutputHelper output)
     {
         var text = new StringBuilder($"---\nid: {DocumentId}\ntitle: Mekong barge log ({edition} edition)\n---\n# Mekong barge log\n\n");
         for (var p = 0; p < paragraphs; p++)
-            text.Append($"Paragraph {p} of the {edition} edition says the Mekong barge number {p} carried {p * 7} tonnes of rice to Vientiane. ")
-                .Append($"The barge {p} crew counted {p * 3} containers at Chiang Saen port. Inspectors logged voyage {p} as complete in 2025.\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Paragraph {p} of the {edition} edition says the Mekong barge number {p} carried {p * 7} tonnes of rice to Vientiane. ")
+                .Append(CultureInfo.InvariantCulture, $"The barge {p} crew counted {p * 3} containers at Chiang Saen port. Inspectors logged voyage {p} as complete in 2025.\n\n");
         return text.ToString();
     }
 }

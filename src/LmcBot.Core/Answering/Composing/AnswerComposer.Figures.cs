@@ -1,5 +1,4 @@
 using LmcBot.Core.Chat;
-using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Answering;
 

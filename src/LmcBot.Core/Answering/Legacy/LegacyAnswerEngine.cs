@@ -15,13 +15,13 @@ namespace LmcBot.Core.Answering;
 /// handlers (figures over time, city pairs, investors), then the best single fact, then the best document
 /// sentence; below the confidence threshold it declines and says what it does know.
 /// </summary>
-internal sealed partial class LegacyAnswerEngine
+internal static partial class LegacyAnswerEngine
 {
     /// <summary>Answers below this confidence are declined.</summary>
     private const double ConfidenceThreshold = 0.5;
 
 
-    public Answer Answer(string question, KnowledgeIndex index)
+    public static Answer Answer(string question, KnowledgeIndex index)
     {
         var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
         if (q.Tokens.Length == 0)
@@ -45,15 +45,15 @@ internal sealed partial class LegacyAnswerEngine
         if (MeetingList(q, index) is { } meetings) return meetings;
         var scored = ScoreFacts(q, index);
         return TryFigure(q, index, scored)
-            ?? TryCityPairs(q, index, scored)
-            ?? TryInvestors(q, index, scored)
+            ?? TryCityPairs(q, index)
+            ?? TryInvestors(q, index)
             ?? TryBestFact(q, index, scored)
             ?? TrySentence(q, index)
             ?? Decline(index, DeclineReason(q, index), "decline");
     }
 
     /// <summary>Why an answer came out as it did: the analysis and the best-scored facts (for <c>ask --explain</c>).</summary>
-    public string Explain(string question, KnowledgeIndex index)
+    public static string Explain(string question, KnowledgeIndex index)
     {
         var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
         var lines = new List<string>
@@ -276,7 +276,6 @@ internal sealed partial class LegacyAnswerEngine
         private readonly float[] _termIdf;
         private readonly bool _asksReason;
         private readonly bool _asksAboutName;
-        private readonly int _ubiquitous;
         private readonly int _known;
         private readonly string[] _ordinalNumbers;
         private readonly string[] _ordinalWords;
@@ -291,7 +290,6 @@ internal sealed partial class LegacyAnswerEngine
             Required = RequiredEntities(q, index);
             _asksReason = Lexicon.Overlap(q.AllTerms, Lexicon.ReasonCues);
             _asksAboutName = Array.Exists(q.Tokens, Lexicon.NameCues.Contains);
-            _ubiquitous = index.UbiquitousFactCount;
             _terms = q.ContentTerms;
             _termIsAnswerType = new bool[_terms.Count];
             _termIsLight = new bool[_terms.Count];
@@ -602,7 +600,7 @@ internal sealed partial class LegacyAnswerEngine
 
     // ---------------------------------------------------------------- city pairs
 
-    private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    private static Answer? TryCityPairs(QuestionAnalysis q, KnowledgeIndex index)
     {
         if (!Lexicon.Overlap(q.AllTerms, Lexicon.CityPairCues)) return null;
         var cities = q.EntityIds.Select(e => index.Entities[e]).Where(e => index.CityPairsOf(e.Name).Any(f => f.Entities.Contains(e.Id))).ToList();
@@ -621,7 +619,7 @@ internal sealed partial class LegacyAnswerEngine
 
     // ---------------------------------------------------------------- investors
 
-    private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index, List<ScoredFact> scored)
+    private static Answer? TryInvestors(QuestionAnalysis q, KnowledgeIndex index)
     {
         if (!Lexicon.Overlap(q.AllTerms, Lexicon.InvestmentCues)) return null;
         var entities = q.EntityIds.Select(e => index.Entities[e]).ToList();

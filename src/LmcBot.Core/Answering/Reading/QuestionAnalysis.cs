@@ -1,5 +1,3 @@
-using System.Globalization;
-using LmcBot.Core.Text;
 
 namespace LmcBot.Core.Answering;
 
@@ -82,6 +80,6 @@ internal sealed class QuestionAnalysis
     public static QuestionAnalysis Analyze(string question, KnowledgeIndex index)
     {
         var normalised = QuestionNormalizer.Normalise(question);
-        return QuestionReader.Read(normalised, NameResolver.Resolve(normalised, index), index);
+        return QuestionReader.Read(normalised, NameResolver.Resolve(normalised, index));
     }
 }

@@ -10,7 +10,7 @@ namespace LmcBot.Core.Answering;
 /// </summary>
 internal static class QuestionReader
 {
-    public static QuestionAnalysis Read(NormalisedQuestion question, ResolvedNames names, KnowledgeIndex index)
+    public static QuestionAnalysis Read(NormalisedQuestion question, ResolvedNames names)
     {
         var tokens = names.Typed;
         var corrected = names.Tokens;

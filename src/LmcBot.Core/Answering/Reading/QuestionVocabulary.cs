@@ -200,7 +200,7 @@ internal sealed class QuestionVocabulary
             else
                 ReadMap(group, valueNode, maps, problems);
         }
-        CheckSynonyms(maps.GetValueOrDefault("synonyms") ?? [], words.GetValueOrDefault("stop_words") ?? [], problems);
+        CheckSynonyms(maps.GetValueOrDefault("synonyms") ?? [], problems);
         CheckOrdinals(maps.GetValueOrDefault("ordinals"), problems);
         CheckContradictions(words, maps, problems);
         if (problems.Count > 0)
@@ -282,7 +282,7 @@ internal sealed class QuestionVocabulary
     }
 
     /// <summary>A word folded onto two targets, or onto a word that is folded again (a → b → c), is an error; stems are compared, as <see cref="Lexicon.Synonyms"/> folds them.</summary>
-    private static void CheckSynonyms(List<(string From, string To)> synonyms, string[] stopWords, List<string> problems)
+    private static void CheckSynonyms(List<(string From, string To)> synonyms, List<string> problems)
     {
         var targetOf = new Dictionary<string, (string From, string To)>(StringComparer.Ordinal);
         foreach (var (from, to) in synonyms)

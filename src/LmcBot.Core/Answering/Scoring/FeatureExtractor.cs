@@ -1,6 +1,5 @@
 using System.Globalization;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Text;
 
 namespace LmcBot.Core.Answering;
 

@@ -1,5 +1,5 @@
 using LmcBot.Core.Tests.Support;
-using LmcBot.Evaluation;
+using LmcBot.Fit.Evaluation;
 
 namespace LmcBot.Core.Tests.Answering.Stages;
 
