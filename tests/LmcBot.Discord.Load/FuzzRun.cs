@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Core;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Commands;
 using LmcBot.Discord.Commands;
-using LmcBot.Discord.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Discord.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LmcBot.Discord.Commands;
 using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 

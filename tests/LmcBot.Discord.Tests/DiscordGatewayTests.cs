@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Gateway;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -34,7 +35,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         _host = await BotHost.StartAsync(_discord, _bot, "Gateway", beforeStart: services =>
         {
             services.GetRequiredService<DiscordGatewayClient>().Jitter = () => jitter;
-            _metrics = new MetricRecorder(services);
+            _metrics = new MetricRecorder(services, DiscordMetrics.MeterName);
         });
     }
 
@@ -124,8 +125,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Equal(4, callback.Json()!["type"]!.GetValue<int>());
         Assert.Single(Gateway.Connections);
         Assert.Single(_bot.Requests);
-        Assert.DoesNotContain(_host!.Logs.Lines, l => l.Level >= LogLevel.Error);
-        Assert.Contains(_host.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("malformed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host!.Logs.Entries, l => l.Level >= LogLevel.Error);
+        Assert.Contains(_host.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("malformed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -232,7 +233,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.False(Status.IsConnected);
         Assert.False(Status.IsReady);
         Assert.Contains(meaning, Status.StoppedReason, StringComparison.Ordinal);
-        Assert.Contains(_host!.Logs.Lines, l => l.Level == LogLevel.Critical
+        Assert.Contains(_host!.Logs.Entries, l => l.Level == LogLevel.Critical
             && l.Message.Contains("will not reconnect", StringComparison.Ordinal) && l.Message.Contains(meaning, StringComparison.Ordinal));
     }
 
@@ -245,7 +246,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         await Gateway.WaitForFrameAsync((c, f) => c == 1 && FakeGateway.IsOp(f, 6), TimeSpan.FromSeconds(5));
 
-        Assert.Contains(_host!.Logs.Lines, l => l.Message.Contains("zombied", StringComparison.Ordinal));
+        Assert.Contains(_host!.Logs.Entries, l => l.Message.Contains("zombied", StringComparison.Ordinal));
         Assert.Contains(Gateway.Received, r => r.Connection == 0 && FakeGateway.IsOp(r.Frame, 1));
     }
 
@@ -295,10 +296,10 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     public async Task InteractionCreate_SlowAnswer_DeferredCallbackThenEdit()
     {
         var release = new TaskCompletionSource();
-        _bot.Handler = async (request, ct) =>
+        _bot.Respond = async (request, ct) =>
         {
             await release.Task.WaitAsync(ct);
-            return ScriptedChatBot.DefaultAnswer(request);
+            return ScriptedChatBot.Echo(request);
         };
         await StartReadyAsync();
 

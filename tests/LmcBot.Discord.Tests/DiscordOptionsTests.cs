@@ -1,10 +1,11 @@
 using LmcBot.Discord.Configuration;
 using LmcBot.Discord.Gateway;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 

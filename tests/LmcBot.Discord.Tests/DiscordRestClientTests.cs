@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using LmcBot.Discord.Rest;
 using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -17,7 +19,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     {
         _discord = await FakeDiscord.StartAsync();
         _services = AdapterServices.Create(_discord);
-        _metrics = new MetricRecorder(_services);
+        _metrics = new MetricRecorder(_services, DiscordMetrics.MeterName);
         _rest = _services.GetRequiredService<DiscordRestClient>();
     }
 

@@ -1,8 +1,8 @@
 using System.Text;
 using LmcBot.Discord.Security;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using NSec.Cryptography;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 

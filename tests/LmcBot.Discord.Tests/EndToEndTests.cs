@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Discord.Commands;
 using LmcBot.Discord.Gateway;
 using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 

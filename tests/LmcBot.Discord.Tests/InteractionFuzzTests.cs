@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using LmcBot.Core.Tests.Support;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -82,7 +82,7 @@ public sealed class InteractionFuzzTests(ITestOutputHelper output) : IAsyncLifet
         output.WriteLine($"{Bodies} bodies in {clock.Elapsed.TotalSeconds:F1} s: "
             + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}×{s.Value}")));
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(10)));
-        var errors = _host.Logs.Lines.Where(l => l.Level >= LogLevel.Error).Select(l => l.Message).ToList();
+        var errors = _host.Logs.Entries.Where(l => l.Level >= LogLevel.Error).Select(l => l.Message).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
         Assert.Equal(Bodies, statuses.Values.Sum());
         Assert.True(statuses.GetValueOrDefault(HttpStatusCode.OK) > Bodies / 10, "Too few mutated bodies were still answered to test the dispatcher.");

@@ -1,6 +1,6 @@
 using System.Text;
 using LmcBot.Discord.Interactions;
-using LmcBot.Discord.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Discord.Tests;
 

@@ -4,7 +4,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
-using LmcBot.Discord.Tests.Support;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -208,7 +209,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_UserError_EphemeralTextTellingWhatToDo()
     {
-        _bot.Handler = (_, _) => Task.FromResult(Answer.Error(ErrorKind.AdminOnly, "Only server managers can change the knowledge base. Ask one to run it."));
+        _bot.Respond = (_, _) => Task.FromResult(Answer.Error(ErrorKind.AdminOnly, "Only server managers can change the knowledge base. Ask one to run it."));
 
         using var response = await PostAsync(Samples.Load("kb-list-no-manage.json"));
 
@@ -227,10 +228,10 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         // (Another interaction id: a repeated one is refused as a replay.)
         using (await PostAsync(Samples.Load("ask-guild.json").Replace("1100000000000000001", "1100000000000000091", StringComparison.Ordinal))) { }
         var release = new TaskCompletionSource();
-        _bot.Handler = async (request, ct) =>
+        _bot.Respond = async (request, ct) =>
         {
             await release.Task.WaitAsync(ct);
-            return ScriptedChatBot.DefaultAnswer(request);
+            return ScriptedChatBot.Echo(request);
         };
 
         var clock = Stopwatch.StartNew();
@@ -252,7 +253,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     public async Task Post_SlowUserErrorAfterPublicDefer_ReplacedByEphemeralFollowUp()
     {
         var release = new TaskCompletionSource();
-        _bot.Handler = async (_, ct) =>
+        _bot.Respond = async (_, ct) =>
         {
             await release.Task.WaitAsync(ct);
             return Answer.Error(Intent.KbImport, ErrorKind.Invalid, "The document has no title. Add one with title: and try again.");
@@ -279,7 +280,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         var json = await JsonAsync(click);
         Assert.Equal(4, json["type"]!.GetValue<int>());
         Assert.Equal("Answer to: Who are the LMC members?", json["data"]!["embeds"]![0]!["description"]!.GetValue<string>());
-        var request = _bot.Requests.Last();
+        var request = _bot.Requests[^1];
         Assert.Null(request.Command);
         Assert.Equal("Who are the LMC members?", request.Text);
     }
@@ -347,7 +348,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_AnswerWithFile_SentByMultipartCallbackAnd202()
     {
-        _bot.Handler = (request, _) => Task.FromResult(ScriptedChatBot.DefaultAnswer(request) with
+        _bot.Respond = (request, _) => Task.FromResult(ScriptedChatBot.Echo(request) with
         {
             File = new AnswerFile("knowledge.zip", "application/zip", [80, 75, 5, 6]),
         });

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Admin;
-using LmcBot.Core.Tests.Admin;
-using LmcBot.Discord.Tests.Support;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -145,8 +145,8 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ImportedAttachment_FromDiscordsHost_IsAnsweredAtOnceWithACitationToIt()
     {
-        var url = _discord.AddFile("cruise.md", "text/markdown", Encoding.UTF8.GetBytes(ImportTests.CruiseArticle));
-        var body = Samples.Load("kb-import-file.json", ("filename", "cruise.md"), ("size", Encoding.UTF8.GetByteCount(ImportTests.CruiseArticle).ToString(CultureInfo.InvariantCulture)),
+        var url = _discord.AddFile("cruise.md", "text/markdown", Encoding.UTF8.GetBytes(Articles.Cruise));
+        var body = Samples.Load("kb-import-file.json", ("filename", "cruise.md"), ("size", Encoding.UTF8.GetByteCount(Articles.Cruise).ToString(CultureInfo.InvariantCulture)),
             ("url", url), ("content_type", "text/markdown; charset=utf-8"));
 
         var imported = await SendAsync(body);

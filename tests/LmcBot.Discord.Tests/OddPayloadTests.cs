@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -76,6 +77,6 @@ public sealed class OddPayloadTests : IAsyncLifetime
         Assert.True(reason.Length < 200 && !reason.Contains("   at ", StringComparison.Ordinal), $"{odd}: {reason}");
         Assert.Empty(_bot.Requests);
         Assert.Empty(_discord.Requests);
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(_host.Logs.Entries, l => l.Level >= LogLevel.Error);
     }
 }

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -69,7 +71,7 @@ public sealed class RedirectTests : IAsyncLifetime
         Assert.Empty(bot.Requests);
         Assert.Single(_redirected);
         Assert.Empty(_elsewhere.Requests);
-        Assert.Contains(host.Logs.Lines, l => l.Level == LogLevel.Warning
+        Assert.Contains(host.Logs.Entries, l => l.Level == LogLevel.Warning
             && l.Message.Contains($"redirecting to {_elsewhere.Origin.Authority}", StringComparison.Ordinal));
     }
 
@@ -89,7 +91,7 @@ public sealed class RedirectTests : IAsyncLifetime
         var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
         Assert.Contains("could not reach Discord to download the file", data["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(bot.Requests);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(host.Logs.Entries, l => l.Level >= LogLevel.Error);
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using LmcBot.Discord.Security;
 using LmcBot.Discord.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
 
 namespace LmcBot.Discord.Tests;
 
@@ -60,7 +62,7 @@ public sealed class ReplayTests : IAsyncLifetime
 
         await _discord.WaitForAsync(r => r.Path.EndsWith("/gateway-token-1/callback", StringComparison.Ordinal));
         await _discord.WaitForAsync(r => r.Path.EndsWith("/gateway-token-2/callback", StringComparison.Ordinal));
-        await Eventually.TrueAsync(() => host.Logs.Lines.Any(l => l.Message.Contains("1100000000000000010: it was already received", StringComparison.Ordinal)),
+        await Eventually.TrueAsync(() => host.Logs.Entries.Any(l => l.Message.Contains("1100000000000000010: it was already received", StringComparison.Ordinal)),
             "the replay refused");
         Assert.Equal(2, _bot.Requests.Count);
         Assert.Single(_discord.Requests, r => r.Path.EndsWith("/gateway-token-1/callback", StringComparison.Ordinal));

@@ -4,9 +4,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using LmcBot.Core;
-using LmcBot.Core.Tests.Support;
-using LmcBot.Teams.Tests.Fakes;
-using LmcBot.Teams.Tests.Support;
+using LmcBot.Testing;
+using LmcBot.Testing.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -44,7 +43,7 @@ internal static class FuzzRun
         var url = new Uri(server.BaseUrl + "/api/messages");
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Samples"), "*.json")
             .Order(StringComparer.Ordinal)
-            .Select(path => Samples.Load(Path.GetFileName(path), connector.ServiceUrl, "00000000-0000-0000-0000-000000000000"))
+            .Select(path => ActivitySamples.Load(Path.GetFileName(path), connector.ServiceUrl, "00000000-0000-0000-0000-000000000000"))
             .ToArray();
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentQueue<string>();

@@ -4,8 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using LmcBot.Teams.Tests.Fakes;
-using LmcBot.Teams.Tests.Support;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Teams.Load;
 
@@ -39,7 +38,7 @@ internal sealed class LoadRun(FakeBotConnector connector, FakeBotFrameworkIssuer
     {
         // Activity ids are unique across phases, so replies are matched to this phase's requests only.
         var phase = Interlocked.Increment(ref _phases);
-        var template = JsonNode.Parse(Samples.Load("personal-message.json", connector.ServiceUrl, BotUnderLoad.AppId))!.AsObject();
+        var template = JsonNode.Parse(ActivitySamples.Load("personal-message.json", connector.ServiceUrl, BotUnderLoad.AppId))!.AsObject();
         // Teams reuses a channel token for up to an hour, so each conversation signs one up front.
         var token = issuer.CreateToken(new TokenSpec(BotUnderLoad.AppId, connector.ServiceUrl, DateTimeOffset.UtcNow));
 

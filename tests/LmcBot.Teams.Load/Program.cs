@@ -1,6 +1,6 @@
 using System.Globalization;
 using LmcBot.Teams.Load;
-using LmcBot.Teams.Tests.Fakes;
+using LmcBot.Testing.Teams;
 
 // Usage: dotnet run -c Release --project tests/LmcBot.Teams.Load [-- --seconds 10 --warmup 15 --concurrency 16 --rounds 2]
 // --warmup: unmeasured seconds per mode before the measured phases. About two minutes in all.

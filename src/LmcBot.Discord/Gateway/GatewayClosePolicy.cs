@@ -1,6 +1,6 @@
 namespace LmcBot.Discord.Gateway;
 
-/// <summary>Maps Discord's gateway close codes (PROTOCOLS.md A.5) to an action, with the text to log.</summary>
+/// <summary>Maps Discord's gateway close codes (docs/PROTOCOLS.md A.5) to an action, with the text to log.</summary>
 internal static class GatewayClosePolicy
 {
     public static (GatewayCloseAction Action, string Meaning) ForCloseCode(int? code) => code switch

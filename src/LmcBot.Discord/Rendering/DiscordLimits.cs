@@ -1,6 +1,6 @@
 namespace LmcBot.Discord.Rendering;
 
-/// <summary>Discord's message, embed, component and command limits (PROTOCOLS.md A.3, A.4), in UTF-16 characters.</summary>
+/// <summary>Discord's message, embed, component and command limits (docs/PROTOCOLS.md A.3, A.4), in UTF-16 characters.</summary>
 internal static class DiscordLimits
 {
     public const int Content = 2000;

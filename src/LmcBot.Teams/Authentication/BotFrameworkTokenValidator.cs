@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace LmcBot.Teams.Authentication;
 
 /// <summary>
-/// Validates the bearer token on each inbound request (PROTOCOLS.md B.2): RS256/384/512 signature
+/// Validates the bearer token on each inbound request (docs/PROTOCOLS.md B.2): RS256/384/512 signature
 /// by a key from the issuer's OpenID metadata (cached and refreshed by
 /// <see cref="ConfigurationManager{T}"/>, refetched once on an unknown key), issuer, audience equal to
 /// the app id, and lifetime with 5 minutes of skew on the injected clock. Bot Framework tokens

@@ -4,7 +4,7 @@ using Polly;
 namespace LmcBot.Teams.Connector;
 
 /// <summary>
-/// When a connector call is retried (PROTOCOLS.md B.3): 429 after its Retry-After, and
+/// When a connector call is retried (docs/PROTOCOLS.md B.3): 429 after its Retry-After, and
 /// 412/502/503/504 or a failed connection with backoff. 400, 401, 403, 404, 413 and 500 are final.
 /// A Retry-After longer than the configured maximum is not waited out.
 /// </summary>

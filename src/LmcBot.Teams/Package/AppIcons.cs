@@ -3,7 +3,7 @@ namespace LmcBot.Teams.Package;
 /// <summary>
 /// The app's two icons, drawn in code: three river waves, white. Color icon: 192×192 on the
 /// accent colour, symbol about 96×96 in the middle. Outline icon: 32×32, white on transparent,
-/// filling the square (Teams' rules for both, PROTOCOLS.md B.5).
+/// filling the square (Teams' rules for both, docs/PROTOCOLS.md B.5).
 /// </summary>
 internal static class AppIcons
 {

@@ -2,7 +2,7 @@ namespace LmcBot.Teams.Rendering;
 
 /// <summary>
 /// Our ceiling for one serialised activity: 28 KB, the smallest limit across Teams' documentation
-/// versions (PROTOCOLS.md B.4), counted in UTF-8 bytes as sent.
+/// versions (docs/PROTOCOLS.md B.4), counted in UTF-8 bytes as sent.
 /// </summary>
 internal static class ActivitySizeLimit
 {

@@ -1,6 +1,6 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 
@@ -76,7 +76,7 @@ public sealed class AdminEndToEndTests
         const string question = "How many passengers did the Mekong river cruise pilot carry?";
         Assert.False(admin.Ask(question).Answered);
 
-        var imported = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", ImportTests.CruiseArticle));
+        var imported = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
 
         Assert.False(imported.IsError, imported.Text);
         var answer = admin.Ask(question);

@@ -1,3 +1,4 @@
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 

@@ -1,6 +1,7 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 

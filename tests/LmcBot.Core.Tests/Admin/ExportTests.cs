@@ -2,7 +2,7 @@ using System.IO.Compression;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 
@@ -33,7 +33,7 @@ public sealed class ExportTests
         copy.Refresh();
 
         var engine = new AnswerEngine();
-        var questions = DevQuestions().Concat(AdminQuestions).ToList();
+        var questions = EvalQuestions.Spread().Concat(AdminQuestions).ToList();
         Assert.True(questions.Count > 30);
         foreach (var question in questions)
         {
@@ -82,14 +82,10 @@ public sealed class ExportTests
     {
         await admin.OkAsync("kb add citypair city_a:Nanning city_b:Vientiane status:\"friendship city\" date:2019-06 admin_note:true");
         await admin.OkAsync("kb add note subject:StarExpress text:\"The StarExpress has a dining car.\" url:https://example.org/starexpress-dining quote:\"a dining car\"");
-        var imported = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", ImportTests.CruiseArticle));
+        var imported = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
         Assert.False(imported.IsError, imported.Text);
         await admin.OkAsync("kb add figure metric:cruise-passengers value:12000 unit:passengers year:2025 document:mekong-river-cruise-pilot quote:\"carried 12,000 passengers\"");
         await admin.OkAsync("kb edit id:starexpress-route field:launched value:2024-09");
         await admin.OkAsync("kb remove id:clr-opened");
     }
-
-    /// <summary>Every fourth question of the repository's evaluation data (tests/eval), a spread over every topic.</summary>
-    public static IEnumerable<string> DevQuestions() =>
-        LmcBot.Fit.Evaluation.EvalSet.Load(RepoPaths.Root).Where((_, i) => i % 4 == 0).Select(r => r.Question);
 }

@@ -1,5 +1,6 @@
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 

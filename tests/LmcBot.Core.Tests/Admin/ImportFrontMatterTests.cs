@@ -1,5 +1,6 @@
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 
@@ -89,7 +90,7 @@ public sealed class ImportFrontMatterTests(SharedAdminBot shared) : IClassFixtur
         // Seeded edits (insert, delete, duplicate, replace) of YAML-significant characters inside the shipped front matters:
         // this is how the ArgumentException and InvalidOperationException cases above were found.
         // Only the front matter of each shipped document, with a one-line body: the body is not what is tested.
-        var documents = Directory.GetFiles(Path.Combine(Support.RepoPaths.Knowledge, "documents"), "*.md").Order(StringComparer.Ordinal)
+        var documents = Directory.GetFiles(Path.Combine(RepoPaths.Knowledge, "documents"), "*.md").Order(StringComparer.Ordinal)
             .Select(File.ReadAllText).Select(t => t[..(t.IndexOf("\n---", 4, StringComparison.Ordinal) + 4)] + "\n# T\n\nText.\n").ToList();
         const string alphabet = "[]{}:,-?&*!|>'\"#%@` \n\t\\~.x0";
         var random = new Random(20261204);

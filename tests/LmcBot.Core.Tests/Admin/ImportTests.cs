@@ -2,6 +2,7 @@ using System.Text;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 
@@ -9,25 +10,11 @@ namespace LmcBot.Core.Tests.Admin;
 public sealed class ImportTests(SharedAdminBot shared) : IClassFixture<SharedAdminBot>
 {
     /// <summary>A short article the shipped knowledge knows nothing about.</summary>
-    public const string CruiseArticle = """
-        ---
-        id: mekong-river-cruise-pilot
-        title: Mekong river cruise pilot
-        url: https://example.org/news/mekong-cruise
-        published: 2025-10-01
-        ---
-        # Mekong river cruise pilot
-
-        The Mekong river cruise pilot carried 12,000 passengers between Jinghong and Chiang Saen in its first season in 2025.
-
-        The Xishuangbanna shipping bureau ran the river cruise pilot with two boats.
-        """;
-
     [Fact]
     public async Task Import_MarkdownWithFrontMatter_StoresAllSentences_UnderItsOwnIdTitleAndUrl()
     {
         using var admin = new AdminBot();
-        var answer = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", CruiseArticle));
+        var answer = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
 
         Assert.False(answer.IsError, answer.Text);
         var document = admin.Document("mekong-river-cruise-pilot")!;
@@ -66,8 +53,8 @@ public sealed class ImportTests(SharedAdminBot shared) : IClassFixture<SharedAdm
     public async Task Import_SameIdAgain_UpdatesTheDocument_WithoutDuplicates_AndBacksUpFirst()
     {
         using var admin = new AdminBot();
-        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", CruiseArticle));
-        var updated = CruiseArticle.Replace("12,000 passengers", "14,500 passengers", StringComparison.Ordinal) + "\n\nA second season starts in 2026.\n";
+        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
+        var updated = Articles.Cruise.Replace("12,000 passengers", "14,500 passengers", StringComparison.Ordinal) + "\n\nA second season starts in 2026.\n";
 
         var answer = await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", updated));
 

@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 

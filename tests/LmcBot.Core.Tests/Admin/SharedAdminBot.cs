@@ -1,4 +1,5 @@
 using LmcBot.Core.Admin;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 

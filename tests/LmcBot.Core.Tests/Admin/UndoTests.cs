@@ -1,5 +1,6 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Admin;
 
@@ -134,8 +135,8 @@ public sealed class UndoTests
     public async Task Undo_OfAnImport_RemovesTheDocumentAndItsSentences_OrRestoresTheEarlierVersion()
     {
         using var admin = new AdminBot();
-        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", ImportTests.CruiseArticle));
-        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", ImportTests.CruiseArticle + "\n\nA third paragraph.\n"));
+        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
+        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise + "\n\nA third paragraph.\n"));
         Assert.Equal(3, admin.SentenceCount("mekong-river-cruise-pilot"));
 
         await admin.OkAsync("kb undo");
@@ -151,7 +152,7 @@ public sealed class UndoTests
     public async Task Undo_OfAnImportThatAFactNowQuotes_IsRefused()
     {
         using var admin = new AdminBot();
-        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", ImportTests.CruiseArticle));
+        await admin.CommandAsync("kb import", attachment: new ChatAttachment("cruise.md", "text/markdown", Articles.Cruise));
         await admin.OkAsync("kb add figure metric:cruise-passengers value:12000 unit:passengers year:2025 document:mekong-river-cruise-pilot quote:\"carried 12,000 passengers\"");
 
         var answer = await admin.SendAsync("kb undo entry:1");

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
 using Xunit.Sdk;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Answering;
 

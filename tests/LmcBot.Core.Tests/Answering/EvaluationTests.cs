@@ -1,8 +1,8 @@
 using LmcBot.Core.Answering;
 using LmcBot.Core.Answering.Retrieval;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Fit.Evaluation;
 using Xunit.Abstractions;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Answering;
 

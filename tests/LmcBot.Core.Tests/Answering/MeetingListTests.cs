@@ -1,5 +1,5 @@
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Answering;
 

@@ -1,6 +1,6 @@
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
 using Xunit.Sdk;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Answering;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Commands;
 

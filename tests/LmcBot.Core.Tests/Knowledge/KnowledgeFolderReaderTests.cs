@@ -1,5 +1,5 @@
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Knowledge;
 

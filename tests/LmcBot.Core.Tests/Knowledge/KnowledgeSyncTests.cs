@@ -1,6 +1,6 @@
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Knowledge;
 

@@ -3,7 +3,7 @@ using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Retrieval;
 

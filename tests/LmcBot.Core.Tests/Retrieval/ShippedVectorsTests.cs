@@ -1,6 +1,6 @@
 using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Retrieval;
 

@@ -1,5 +1,5 @@
 using LmcBot.Core.Answering.Retrieval;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Retrieval;
 

@@ -1,7 +1,8 @@
 using System.Net;
-using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using LmcBot.Testing;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Teams.Tests.Authentication;
 
@@ -29,7 +30,7 @@ public sealed class TokenValidationTests
     [MemberData(nameof(RejectedTokens))]
     public async Task Post_WithBadToken_Returns401AndSendsNothing(string token, string reason)
     {
-        var bot = new ScriptedChatBot();
+        var bot = new ScriptedChatBot(ScriptedChatBot.ByKeyword);
         await using var host = await TeamsTestHost.StartAsync(bot);
 
         using var response = await host.PostAsync(host.Sample("personal-message.json"), BadToken(host, token));

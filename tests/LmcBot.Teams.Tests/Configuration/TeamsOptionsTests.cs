@@ -1,5 +1,4 @@
 using System.Net;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Configuration;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Diagnostics;
 using System.Net;
+using LmcBot.Teams.Diagnostics;
 using LmcBot.Teams.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Connector;
 
@@ -11,7 +13,7 @@ public sealed class ConnectorRetryTests
     public async Task Reply_ConnectorAnswers429WithRetryAfter_IsRetriedAfterThatDelay()
     {
         await using var host = await TeamsTestHost.StartAsync();
-        using var retries = new MetricRecorder(host.Services, "lmcbot_teams_connector_retries");
+        using var retries = new MetricRecorder(host.Services, TeamsMetrics.MeterName, "lmcbot_teams_connector_retries");
         host.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: "1");
 
         await host.PostValidAsync("personal-message.json");
@@ -53,7 +55,7 @@ public sealed class ConnectorRetryTests
     public async Task Reply_FinalConnectorFailure_IsNotRetried(HttpStatusCode status, string errorCode)
     {
         await using var host = await TeamsTestHost.StartAsync();
-        using var failures = new MetricRecorder(host.Services, "lmcbot_teams_connector_failures");
+        using var failures = new MetricRecorder(host.Services, TeamsMetrics.MeterName, "lmcbot_teams_connector_failures");
         host.Connector.FailNext(status, errorCode: errorCode);
 
         await host.PostValidAsync("personal-message.json");

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using LmcBot.Teams.Authentication;
 using LmcBot.Teams.Connector;
-using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Teams.Tests.Connector;
 

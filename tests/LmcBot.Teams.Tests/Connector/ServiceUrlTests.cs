@@ -1,10 +1,10 @@
 using System.Net;
 using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Connector;
-using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Teams.Tests.Connector;
 

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Messaging;
 

@@ -4,7 +4,7 @@ using LmcBot.Teams.Tests.Support;
 
 namespace LmcBot.Teams.Tests.Messaging;
 
-/// <summary>Status codes of the messaging endpoint, PROTOCOLS.md B.3.</summary>
+/// <summary>Status codes of the messaging endpoint, docs/PROTOCOLS.md B.3.</summary>
 public sealed class HttpProtocolTests
 {
     [Theory]

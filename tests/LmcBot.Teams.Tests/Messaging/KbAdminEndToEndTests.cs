@@ -1,6 +1,6 @@
 using LmcBot.Core.Admin;
-using LmcBot.Core.Tests.Admin;
 using LmcBot.Teams.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Messaging;
 

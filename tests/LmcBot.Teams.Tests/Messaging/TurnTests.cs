@@ -1,6 +1,6 @@
 using LmcBot.Core.Chat;
-using LmcBot.Teams.Tests.Fakes;
 using LmcBot.Teams.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Messaging;
 
@@ -9,11 +9,11 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_NotImmediate_IsPrecededByTypingIndicator()
     {
-        var bot = new ScriptedChatBot();
+        var bot = new ScriptedChatBot(ScriptedChatBot.ByKeyword);
         bot.Respond = async (request, ct) =>
         {
             await Task.Delay(TimeSpan.FromMilliseconds(700), ct);
-            return ScriptedChatBot.Default(request);
+            return ScriptedChatBot.ByKeyword(request);
         };
         await using var host = await TeamsTestHost.StartAsync(bot);
 
@@ -28,7 +28,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_Immediate_HasNoTypingIndicator()
     {
-        await using var host = await TeamsTestHost.StartAsync(new ScriptedChatBot());
+        await using var host = await TeamsTestHost.StartAsync(new ScriptedChatBot(ScriptedChatBot.ByKeyword));
 
         await host.PostValidAsync("personal-message.json");
 
@@ -38,7 +38,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_BotThrows_PostsApologyInsteadOfSilence()
     {
-        var bot = new ScriptedChatBot { Respond = (_, _) => throw new InvalidOperationException("bug in the core") };
+        var bot = new ScriptedChatBot(ScriptedChatBot.ByKeyword) { Respond = (_, _) => throw new InvalidOperationException("bug in the core") };
         await using var host = await TeamsTestHost.StartAsync(bot);
 
         await host.PostValidAsync("personal-message.json");
@@ -52,7 +52,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_PrivateInTeams_IsRepliedNormally()
     {
-        var bot = new ScriptedChatBot { Respond = (r, _) => Task.FromResult(Answer.Error(ErrorKind.Usage, "route needs 'name'.")) };
+        var bot = new ScriptedChatBot(ScriptedChatBot.ByKeyword) { Respond = (r, _) => Task.FromResult(Answer.Error(ErrorKind.Usage, "route needs 'name'.")) };
         await using var host = await TeamsTestHost.StartAsync(bot);
 
         await host.PostValidAsync("channel-message-mention.json");

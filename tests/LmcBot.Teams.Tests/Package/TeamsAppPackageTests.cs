@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Package;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Package;
 

@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Teams.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Teams.Tests.Support;
 
@@ -106,8 +107,15 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public string ValidToken() => Issuer.CreateToken(TokenSpec());
 
     /// <summary>A recorded sample from Samples/, addressed to this host's connector and bot, optionally edited.</summary>
-    public string Sample(string name, Action<JsonObject>? edit = null) =>
-        Samples.Load(name, Connector.ServiceUrl, AppId, edit);
+    public string Sample(string name, Action<JsonObject>? edit = null)
+    {
+        var text = ActivitySamples.Load(name, Connector.ServiceUrl, AppId);
+        if (edit is null)
+            return text;
+        var node = JsonNode.Parse(text)!.AsObject();
+        edit(node);
+        return node.ToJsonString();
+    }
 
     /// <summary>POSTs an activity as the channel does; <paramref name="token"/> null sends no Authorization.</summary>
     public Task<HttpResponseMessage> PostAsync(string activityJson, string? token) =>

@@ -1,6 +1,5 @@
 using LmcBot.Cli;
-using LmcBot.Core.Tests.Admin;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Admin;
 

@@ -3,9 +3,8 @@ using System.Diagnostics;
 using System.Text;
 using LmcBot.Cli;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Admin;
-using LmcBot.Core.Tests.Support;
 using Xunit.Abstractions;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Admin;
 

@@ -1,5 +1,5 @@
 using LmcBot.Cli;
-using LmcBot.Core.Tests.Admin;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Admin;
 
@@ -59,7 +59,7 @@ public sealed class KbCliTests
     {
         using var cli = new CliRun();
         var path = cli.PathOf("cruise.md");
-        await File.WriteAllTextAsync(path, ImportTests.CruiseArticle);
+        await File.WriteAllTextAsync(path, Articles.Cruise);
 
         var imported = await cli.OkAsync("kb", "import", "--file", path);
 
@@ -74,7 +74,7 @@ public sealed class KbCliTests
     {
         using var cli = new CliRun();
         var path = cli.PathOf("cruise.md");
-        await File.WriteAllTextAsync(path, ImportTests.CruiseArticle);
+        await File.WriteAllTextAsync(path, Articles.Cruise);
 
         var imported = await cli.OkAsync("kb", "import", path);
 
@@ -86,7 +86,7 @@ public sealed class KbCliTests
     {
         using var cli = new CliRun();
         var path = cli.PathOf("cruise.md");
-        await File.WriteAllTextAsync(path, ImportTests.CruiseArticle);
+        await File.WriteAllTextAsync(path, Articles.Cruise);
 
         var result = await cli.RunAsync("kb", "import", path, "--file", path);
 
@@ -200,7 +200,7 @@ public sealed class KbCliTests
         using var cli = new CliRun();
         await cli.OkAsync(AddPair);
         var article = cli.PathOf("cruise.md");
-        await File.WriteAllTextAsync(article, ImportTests.CruiseArticle);
+        await File.WriteAllTextAsync(article, Articles.Cruise);
         await cli.OkAsync("kb", "import", "--file", article);
         await cli.OkAsync("kb", "remove", "--id", "clr-opened");
         var folder = cli.PathOf("export");
@@ -218,7 +218,7 @@ public sealed class KbCliTests
         var copy = cli.PathOf("copy.db");
         var ingest = new StringWriter();
         Assert.Equal(LmcBotCli.Success, await LmcBotCli.RunAsync(["ingest", "--db", copy, "--knowledge", folder], TextReader.Null, ingest, new StringWriter()));
-        var questions = string.Join('\n', ExportTests.DevQuestions().Append("What are Vientiane's partner cities?").Append("Who ran the river cruise pilot?"));
+        var questions = string.Join('\n', EvalQuestions.Spread().Append("What are Vientiane's partner cities?").Append("Who ran the river cruise pilot?"));
         var original = await cli.RunWithInputAsync(questions, "ask", "--json");
         var fromExport = new StringWriter();
         await LmcBotCli.RunAsync(["ask", "--json", "--db", copy, "--knowledge", folder], new StringReader(questions), fromExport, new StringWriter());

@@ -2,8 +2,8 @@ using System.Text.Json;
 using LmcBot.Cli;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
 using Microsoft.Extensions.Options;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Cli;
 

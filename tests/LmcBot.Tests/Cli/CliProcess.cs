@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using LmcBot.Cli;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LmcBot.Cli;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Cli;
 

@@ -6,6 +6,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Hosting;
 
@@ -83,7 +84,7 @@ public sealed class HostEndpointTests
 
     /// <summary>The committed vectors cover the shipped knowledge, so only the warm-up calls the stand-in model.</summary>
     private static DenseVectorSource Source(ISentenceEmbedder embedder) =>
-        new(embedder, VectorFile.PathFor(LmcBot.Core.Tests.Support.RepoPaths.Knowledge, MiniLmSentenceEmbedder.Model));
+        new(embedder, VectorFile.PathFor(RepoPaths.Knowledge, MiniLmSentenceEmbedder.Model));
 
     /// <summary>MiniLM's id and width, with loading that waits for the test (and can fail as a missing native library does).</summary>
     private sealed class GatedEmbedder(ManualResetEventSlim release, bool fail = false) : ISentenceEmbedder

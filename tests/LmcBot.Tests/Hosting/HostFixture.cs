@@ -1,9 +1,9 @@
-using LmcBot.Core.Tests.Support;
 using LmcBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Hosting;
 

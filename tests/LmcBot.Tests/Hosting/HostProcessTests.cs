@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using LmcBot.Core.Tests.Support;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Hosting;
 

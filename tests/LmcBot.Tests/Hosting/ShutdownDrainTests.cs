@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
-using LmcBot.Discord.Tests.Support;
 using LmcBot.Hosting;
-using LmcBot.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ScriptedChatBot = LmcBot.Discord.Tests.Support.ScriptedChatBot;
+using LmcBot.Testing;
+using LmcBot.Testing.Discord;
+using LmcBot.Testing.Teams;
 
 namespace LmcBot.Tests.Hosting;
 
@@ -44,12 +44,12 @@ public sealed class ShutdownDrainTests(Xunit.Abstractions.ITestOutputHelper outp
         await using var connector = await FakeBotConnector.StartAsync();
         var bot = new ScriptedChatBot
         {
-            Handler = async (request, ct) =>
+            Respond = async (request, ct) =>
             {
                 var question = request.Text ?? request.Options.GetValueOrDefault("question") ?? "";
                 // Honours its token, as the real bot's work does: a cancelled token here was a 500 before.
                 await Task.Delay(question.StartsWith("slow", StringComparison.Ordinal) ? SlowAnswer : FastAnswer, ct);
-                return ScriptedChatBot.DefaultAnswer(request);
+                return ScriptedChatBot.Echo(request);
             },
         };
         var settings = BotHost.Settings(discord, "Http");
@@ -60,7 +60,7 @@ public sealed class ShutdownDrainTests(Xunit.Abstractions.ITestOutputHelper outp
         settings["RateLimits:PerUserPerMinute"] = "0";
         settings["RateLimits:PerScopePerMinute"] = "0";
         settings["Hosting:AdminEndpoint"] = "false";
-        using var temp = new Core.Tests.Support.TempDirectory();
+        using var temp = new TempDirectory();
         settings["Knowledge:DatabasePath"] = temp.File("lmcbot.db");
         var app = BotWebHost.Build(["--urls", "http://127.0.0.1:0", .. settings.Select(kv => $"--{kv.Key}={kv.Value}")],
             builder => builder.Services.AddSingleton<IChatBot>(bot));

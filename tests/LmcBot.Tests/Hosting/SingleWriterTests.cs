@@ -6,12 +6,11 @@ using LmcBot.Cli;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Admin;
-using LmcBot.Core.Tests.Support;
 using LmcBot.Tests.Cli;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using LmcBot.Testing;
 
 namespace LmcBot.Tests.Hosting;
 

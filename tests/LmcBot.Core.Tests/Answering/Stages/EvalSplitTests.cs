@@ -1,5 +1,5 @@
-using LmcBot.Core.Tests.Support;
 using LmcBot.Fit.Evaluation;
+using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Answering.Stages;
 

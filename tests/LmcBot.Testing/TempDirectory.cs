@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>A temporary folder deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>Where the repository's knowledge and the shared evaluation files are, from any test's output folder.</summary>
 public static class RepoPaths

@@ -1,11 +1,12 @@
 using LmcBot.Core.Chat;
+using LmcBot.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing.Discord;
 
 /// <summary>
 /// The adapter hosted as the real host will host it: a WebApplication on 127.0.0.1:0 with

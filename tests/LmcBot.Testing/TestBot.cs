@@ -2,7 +2,7 @@ using LmcBot.Core.Admin;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>Bots for tests: one shared, read-mostly bot over the shipped knowledge, or a fresh one per test.</summary>
 public static class TestBot

@@ -1,6 +1,6 @@
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Tests.Admin;
+namespace LmcBot.Testing;
 
 /// <summary>What a database must look like after a crash: it opens, every collection reads, it takes a write, and a document is all there or not at all.</summary>
 public static class StoreIntegrity

@@ -3,9 +3,8 @@ using LmcBot.Core.Admin;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
-using LmcBot.Core.Tests.Support;
 
-namespace LmcBot.Core.Tests.Admin;
+namespace LmcBot.Testing;
 
 /// <summary>
 /// A real bot over its own copy of a database built once from the repository's knowledge/ (copying is much faster

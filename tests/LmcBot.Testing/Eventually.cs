@@ -1,4 +1,4 @@
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>Polls a condition that another thread (the gateway client, a background edit) will make true.</summary>
 public static class Eventually

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace LmcBot.Teams.Tests.Fakes;
+namespace LmcBot.Testing.Teams;
 
 /// <summary>
 /// Stands in for the Bot Connector at a service URL: serves the send and reply routes with

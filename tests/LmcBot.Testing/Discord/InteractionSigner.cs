@@ -1,9 +1,9 @@
 using System.Text;
 using NSec.Cryptography;
 
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing.Discord;
 
-/// <summary>Signs interactions as Discord does, with the RFC 8032 TEST 1 key (PROTOCOLS.md A.1).</summary>
+/// <summary>Signs interactions as Discord does, with the RFC 8032 TEST 1 key (docs/PROTOCOLS.md A.1).</summary>
 public static class InteractionSigner
 {
     public const string SeedHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";

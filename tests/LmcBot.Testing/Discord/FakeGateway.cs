@@ -5,10 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing.Discord;
 
 /// <summary>
-/// The fake gateway (PROTOCOLS.md A.5, C): Hello with a small interval, heartbeat ACKs (which a test can withhold),
+/// The fake gateway (docs/PROTOCOLS.md A.5, C): Hello with a small interval, heartbeat ACKs (which a test can withhold),
 /// Identify → READY with a resume_gateway_url on another path, Resume → missed events replayed in order then
 /// RESUMED (or op 9 false for an unknown session), scripted close codes, and frames over 4096 bytes closed with 4002.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing.Discord;
 
 /// <summary>A request the fake Discord received, as it arrived.</summary>
 public sealed record RecordedRequest(

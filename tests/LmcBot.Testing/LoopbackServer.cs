@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LmcBot.Teams.Tests.Fakes;
+namespace LmcBot.Testing;
 
 /// <summary>A Kestrel app on a loopback address and a free port: the fakes, and the bot under test.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace LmcBot.Teams.Tests.Fakes;
+namespace LmcBot.Testing.Teams;
 
 /// <summary>
 /// Stands in for login.botframework.com (and an Entra tenant's metadata): RSA test keys published

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>
 /// Deterministic mutations of a recorded JSON payload for the adapters' fuzz runs: a value swapped for one of another

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace LmcBot.Teams.Tests.Fakes;
+namespace LmcBot.Testing.Teams;
 
 /// <summary>
 /// Stands in for the Entra token endpoint (<c>/{tenant}/oauth2/v2.0/token</c>): checks the client

@@ -3,7 +3,7 @@ using LmcBot.Core.Admin;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>A real bot over a real LiteDB file in a temporary folder, built from a knowledge folder.</summary>
 public sealed class BotHolder : IDisposable

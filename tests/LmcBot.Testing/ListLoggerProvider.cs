@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LmcBot.Teams.Tests.Support;
+namespace LmcBot.Testing;
 
-/// <summary>Keeps every log line, so tests can check what an operator would read.</summary>
+/// <summary>Keeps every log line of Information and above in memory, so tests can check what an operator would read.</summary>
 public sealed class ListLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
 
+    /// <summary>The lines so far, in order; an exception's type, message and first stack line follow its message.</summary>
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => [.. _entries];
 
     public ILogger CreateLogger(string categoryName) => new ListLogger(this, categoryName);

@@ -1,6 +1,9 @@
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing;
 
-/// <summary>Recorded interaction payloads under Samples/, with <c>{placeholder}</c> substitution.</summary>
+/// <summary>
+/// Recorded payloads under the test project's Samples/ folder, with each <c>{key}</c> filled in;
+/// <c>{token}</c> becomes a fresh interaction token.
+/// </summary>
 public static class Samples
 {
     public static string Load(string name, params (string Key, string Value)[] replacements)

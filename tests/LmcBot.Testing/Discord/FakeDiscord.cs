@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace LmcBot.Discord.Tests.Support;
+namespace LmcBot.Testing.Discord;
 
 /// <summary>
-/// A local Discord on 127.0.0.1 (PROTOCOLS.md part C): REST with bot auth, User-Agent and Content-Type checks and
+/// A local Discord on 127.0.0.1 (docs/PROTOCOLS.md part C): REST with bot auth, User-Agent and Content-Type checks and
 /// X-RateLimit headers, scripted responses (429s, 5xx), interaction callbacks (a second acknowledgement gets 40060),
 /// webhook edits, channel messages, command lists replaced by PUT, an attachment CDN, and the gateway.
 /// </summary>

@@ -1,6 +1,6 @@
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Tests.Admin;
+namespace LmcBot.Testing;
 
 /// <summary>Writes text straight into a database, bypassing the admin checks, as a database from before those checks may hold it.</summary>
 public static class StoredText

@@ -3,7 +3,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using Xunit.Sdk;
 
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>Checks answers the way a user would: the right content, a real citation, or an honest decline.</summary>
 public static class AnswerAssert

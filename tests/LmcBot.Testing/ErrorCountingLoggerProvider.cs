@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LmcBot.Core.Tests.Support;
+namespace LmcBot.Testing;
 
 /// <summary>Counts error and critical log entries and keeps the first few, for the fuzz runs of the load tools.</summary>
 public sealed class ErrorCountingLoggerProvider : ILoggerProvider
