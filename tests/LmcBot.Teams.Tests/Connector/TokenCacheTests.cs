@@ -36,7 +36,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task Token_NearExpiry_IsRefreshedBeforeItExpires()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using var host = await TeamsTestHost.StartAsync(time: time);
         host.Tokens.ExpiresInSeconds = 3600;
 
