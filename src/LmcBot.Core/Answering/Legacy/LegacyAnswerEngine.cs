@@ -7,8 +7,8 @@ using static LmcBot.Core.Answering.AnswerComposer;
 
 namespace LmcBot.Core.Answering;
 
-// The first round's hand-tuned engine, kept as the default while the staged pipeline (AnswerPipeline) is
-// below the answering issue's gates on the validation questions (docs/ANSWERING.md). It goes once the pipeline passes them.
+// The first round's hand-tuned engine. In the default Guarded mode it answers and the staged pipeline's calibrated
+// score may veto (AnswerEngine, docs/ANSWERING.md); Legacy runs it alone.
 
 /// <summary>
 /// Answers a free-text question from the index: recognise entities, read what is asked, try the typed
