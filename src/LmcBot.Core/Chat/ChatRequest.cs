@@ -13,7 +13,7 @@ public sealed record ChatRequest
     /// <summary>Discord guild id or Teams tenant id; null in DMs and on the CLI.</summary>
     public string? ScopeId { get; init; }
 
-    /// <summary>Channel or conversation id, for logs and rate limits.</summary>
+    /// <summary>Channel or conversation id, for logs (rate limits count per user and per server or tenant).</summary>
     public string? ConversationId { get; init; }
 
     /// <summary>A catalog command path such as <c>ask</c>, <c>route</c> or <c>kb add citypair</c>; null for free text.</summary>
