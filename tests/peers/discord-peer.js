@@ -97,3 +97,6 @@ if (style === 'express') {
 }
 server.keepAliveTimeout = 60_000;
 server.listen(port, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+// The load tool ends the peer by closing its stdin (so a --cpu-prof profile is written on the way out).
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

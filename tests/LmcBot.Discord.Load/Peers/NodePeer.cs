@@ -36,7 +36,10 @@ internal sealed class NodePeer : IDisposable
         var folder = Path.Combine(repositoryRoot, "tests", "peers");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
             throw new InvalidOperationException($"Run `npm ci` in {folder} first (see its README.md).");
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Node's own options for profiling a peer, e.g. LMCBOT_PEER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+        foreach (var option in (Environment.GetEnvironmentVariable("LMCBOT_PEER_NODE_OPTIONS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            start.ArgumentList.Add(option);
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -59,7 +62,9 @@ internal sealed class NodePeer : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
+        // Closing stdin asks the peer to exit; only a peer that does not is killed.
+        _process.StandardInput.Close();
+        if (!_process.WaitForExit(10_000))
         {
             _process.Kill();
             _process.WaitForExit(5000);

@@ -5,7 +5,9 @@ namespace LmcBot.Load.Peers;
 /// <summary>One endpoint under test: LmcBot or a peer.</summary>
 /// <param name="Requests">Prepared afresh for every phase (Discord's signatures carry a timestamp that must be recent).</param>
 /// <param name="Cpu">The serving process's processor time so far.</param>
-internal sealed record ComparisonTarget(string Name, Uri Url, Func<IReadOnlyList<WrkRequest>> Requests, Func<TimeSpan> Cpu);
+/// <param name="Delivered">Where a reply is posted elsewhere (Teams), how many have arrived so far; a request answered 200 without one is an error.</param>
+internal sealed record ComparisonTarget(
+    string Name, Uri Url, Func<IReadOnlyList<WrkRequest>> Requests, Func<TimeSpan> Cpu, Func<long>? Delivered = null);
 
 /// <summary>
 /// LmcBot and its peers under the same wrk load in one run: for each connection count, every target is
@@ -23,7 +25,7 @@ internal static class PeerComparison
         foreach (var connections in connectionCounts)
         {
             foreach (var target in targets)
-                await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, warmUp, badBodies, target.Cpu, scratch);
+                await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, warmUp, badBodies, target.Cpu, target.Delivered, scratch);
             Console.WriteLine();
             Console.WriteLine($"{connections} connections, {duration.TotalSeconds:F0} s per phase, load average before {LoadAverage()}");
             Console.WriteLine("| round | target | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/request |");
@@ -32,7 +34,7 @@ internal static class PeerComparison
             {
                 foreach (var target in round % 2 == 1 ? targets : targets.Reverse())
                 {
-                    var result = await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, duration, badBodies, target.Cpu, scratch);
+                    var result = await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, duration, badBodies, target.Cpu, target.Delivered, scratch);
                     Console.WriteLine(result.Row(round));
                     all.Add((round, result));
                 }

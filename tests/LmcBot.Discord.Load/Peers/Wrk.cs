@@ -29,7 +29,7 @@ internal static class Wrk
 {
     public static async Task<WrkResult> RunAsync(
         string target, Uri url, IReadOnlyList<WrkRequest> requests, int connections, TimeSpan duration,
-        string[] badBodies, Func<TimeSpan> serverCpu, string scratch)
+        string[] badBodies, Func<TimeSpan> serverCpu, Func<long>? delivered, string scratch)
     {
         var script = Path.Combine(scratch, $"wrk-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(url.Authority, url.AbsolutePath, requests, badBodies));
@@ -43,11 +43,14 @@ internal static class Wrk
         })
             start.ArgumentList.Add(argument);
         var cpuFrom = serverCpu();
+        var deliveredFrom = delivered?.Invoke() ?? 0;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         var cpu = serverCpu() - cpuFrom;
+        // wrk stops with replies in flight: those were counted by neither side, so only a shortfall counts.
+        var replies = delivered is null ? long.MaxValue : delivered() - deliveredFrom;
         if (Environment.GetEnvironmentVariable("LMCBOT_KEEP_WRK_SCRIPT") is { } keep)
             File.Copy(script, keep, overwrite: true);
         File.Delete(script);
@@ -58,7 +61,7 @@ internal static class Wrk
         double Ms(string name) => root.GetProperty(name).GetDouble() / 1000;
         var requestsDone = root.GetProperty("requests").GetInt64();
         return new WrkResult(target, connections, requestsDone, root.GetProperty("duration_us").GetDouble() / 1e6,
-            root.GetProperty("bad").GetInt64() + root.GetProperty("status").GetInt64(),
+            root.GetProperty("bad").GetInt64() + root.GetProperty("status").GetInt64() + Math.Max(0, requestsDone - replies),
             root.GetProperty("connect").GetInt64() + root.GetProperty("read").GetInt64() + root.GetProperty("write").GetInt64() + root.GetProperty("timeout").GetInt64(),
             Ms("p50_us"), Ms("p90_us"), Ms("p99_us"), Ms("max_us"),
             requestsDone == 0 ? double.NaN : cpu.TotalMicroseconds / requestsDone);
