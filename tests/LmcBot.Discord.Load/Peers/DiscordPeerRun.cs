@@ -36,7 +36,7 @@ internal static class DiscordPeerRun
         var path = "/discord/interactions";
         ComparisonTarget[] targets =
         [
-            new("LmcBot", new Uri(lmcBot, path), Requests, SelfCpu),
+            new("LmcBot", new Uri(lmcBot, path), Requests, SelfCpu, Allocated: () => GC.GetTotalAllocatedBytes()),
             new(express.Name, new Uri($"http://127.0.0.1:{express.Port}{path}"), Requests, () => express.Cpu),
             new(bare.Name, new Uri($"http://127.0.0.1:{bare.Port}{path}"), Requests, () => bare.Cpu),
         ];

@@ -6,8 +6,10 @@ namespace LmcBot.Load.Peers;
 /// <param name="Requests">Prepared afresh for every phase (Discord's signatures carry a timestamp that must be recent).</param>
 /// <param name="Cpu">The serving process's processor time so far.</param>
 /// <param name="Delivered">Where a reply is posted elsewhere (Teams), how many have arrived so far; a request answered 200 without one is an error.</param>
+/// <param name="Allocated">For LmcBot (in this process): bytes allocated so far, all threads.</param>
 internal sealed record ComparisonTarget(
-    string Name, Uri Url, Func<IReadOnlyList<WrkRequest>> Requests, Func<TimeSpan> Cpu, Func<long>? Delivered = null);
+    string Name, Uri Url, Func<IReadOnlyList<WrkRequest>> Requests, Func<TimeSpan> Cpu, Func<long>? Delivered = null,
+    Func<long>? Allocated = null);
 
 /// <summary>
 /// LmcBot and its peers under the same wrk load in one run: for each connection count, every target is
@@ -25,16 +27,16 @@ internal static class PeerComparison
         foreach (var connections in connectionCounts)
         {
             foreach (var target in targets)
-                await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, warmUp, badBodies, target.Cpu, target.Delivered, scratch);
+                await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, warmUp, badBodies, target.Cpu, target.Delivered, target.Allocated, scratch);
             Console.WriteLine();
             Console.WriteLine($"{connections} connections, {duration.TotalSeconds:F0} s per phase, load average before {LoadAverage()}");
-            Console.WriteLine("| round | target | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/request |");
-            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| round | target | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/request | allocated B/request | GCs (0/1/2) |");
+            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var target in round % 2 == 1 ? targets : targets.Reverse())
                 {
-                    var result = await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, duration, badBodies, target.Cpu, target.Delivered, scratch);
+                    var result = await Wrk.RunAsync(target.Name, target.Url, target.Requests(), connections, duration, badBodies, target.Cpu, target.Delivered, target.Allocated, scratch);
                     Console.WriteLine(result.Row(round));
                     all.Add((round, result));
                 }

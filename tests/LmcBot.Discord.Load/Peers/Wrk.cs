@@ -11,12 +11,13 @@ internal sealed record WrkRequest(string Body, IReadOnlyList<KeyValuePair<string
 /// <summary>What wrk measured against one target in one phase.</summary>
 internal sealed record WrkResult(
     string Target, int Connections, long Requests, double Seconds, long Errors, long SocketErrors,
-    double P50Ms, double P90Ms, double P99Ms, double MaxMs, double ServerCpuMicrosecondsPerRequest)
+    double P50Ms, double P90Ms, double P99Ms, double MaxMs, double ServerCpuMicrosecondsPerRequest,
+    double AllocatedBytesPerRequest, string Collections)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
     public string Row(int round) => string.Create(CultureInfo.InvariantCulture,
-        $"| {round} | {Target} | {Connections} | {Requests} | {RequestsPerSecond:F0} | {P50Ms:F2} | {P90Ms:F2} | {P99Ms:F2} | {MaxMs:F2} | {Errors + SocketErrors} | {ServerCpuMicrosecondsPerRequest:F0} |");
+        $"| {round} | {Target} | {Connections} | {Requests} | {RequestsPerSecond:F0} | {P50Ms:F2} | {P90Ms:F2} | {P99Ms:F2} | {MaxMs:F2} | {Errors + SocketErrors} | {ServerCpuMicrosecondsPerRequest:F0} | {(double.IsNaN(AllocatedBytesPerRequest) ? "–" : AllocatedBytesPerRequest.ToString("F0", CultureInfo.InvariantCulture))} | {Collections} |");
 }
 
 /// <summary>
@@ -29,7 +30,7 @@ internal static class Wrk
 {
     public static async Task<WrkResult> RunAsync(
         string target, Uri url, IReadOnlyList<WrkRequest> requests, int connections, TimeSpan duration,
-        string[] badBodies, Func<TimeSpan> serverCpu, Func<long>? delivered, string scratch)
+        string[] badBodies, Func<TimeSpan> serverCpu, Func<long>? delivered, Func<long>? allocated, string scratch)
     {
         var script = Path.Combine(scratch, $"wrk-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(url.Authority, url.AbsolutePath, requests, badBodies));
@@ -44,11 +45,15 @@ internal static class Wrk
             start.ArgumentList.Add(argument);
         var cpuFrom = serverCpu();
         var deliveredFrom = delivered?.Invoke() ?? 0;
+        var allocatedFrom = allocated?.Invoke() ?? 0;
+        int[] collectionsFrom = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         var cpu = serverCpu() - cpuFrom;
+        var allocatedBytes = allocated is null ? double.NaN : allocated() - allocatedFrom;
+        var collections = allocated is null ? "–" : string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsFrom[g]));
         // wrk stops with replies in flight: those were counted by neither side, so only a shortfall counts.
         var replies = delivered is null ? long.MaxValue : delivered() - deliveredFrom;
         if (Environment.GetEnvironmentVariable("LMCBOT_KEEP_WRK_SCRIPT") is { } keep)
@@ -64,7 +69,8 @@ internal static class Wrk
             root.GetProperty("bad").GetInt64() + root.GetProperty("status").GetInt64() + Math.Max(0, requestsDone - replies),
             root.GetProperty("connect").GetInt64() + root.GetProperty("read").GetInt64() + root.GetProperty("write").GetInt64() + root.GetProperty("timeout").GetInt64(),
             Ms("p50_us"), Ms("p90_us"), Ms("p99_us"), Ms("max_us"),
-            requestsDone == 0 ? double.NaN : cpu.TotalMicroseconds / requestsDone);
+            requestsDone == 0 ? double.NaN : cpu.TotalMicroseconds / requestsDone,
+            requestsDone == 0 ? double.NaN : allocatedBytes / requestsDone, collections);
     }
 
     private static string Script(string host, string path, IReadOnlyList<WrkRequest> requests, string[] badBodies)

@@ -55,7 +55,7 @@ internal static class TeamsPeerRun
         }
         ComparisonTarget[] targets =
         [
-            new("LmcBot", bot.MessagingUrl, () => prepared, SelfCpu, () => connector.DeliveredCount),
+            new("LmcBot", bot.MessagingUrl, () => prepared, SelfCpu, () => connector.DeliveredCount, () => GC.GetTotalAllocatedBytes()),
             new(peer.Name, new Uri($"http://127.0.0.1:{peer.Port}/api/messages"), () => prepared, () => peer.Cpu, () => connector.DeliveredCount),
         ];
 
