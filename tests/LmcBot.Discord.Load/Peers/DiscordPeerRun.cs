@@ -61,6 +61,7 @@ internal static class DiscordPeerRun
 
         var results = await PeerComparison.RunAsync(targets, connectionCounts, rounds,
             TimeSpan.FromSeconds(warmUpSeconds), TimeSpan.FromSeconds(seconds), BadBodies, scratch);
-        return results.Any(r => r.Result.Errors + r.Result.SocketErrors > 0) ? 1 : 0;
+        // The run fails on LmcBot's errors; a peer's (wrk timeouts under overload) are reported, not failed on.
+        return results.Any(r => r.Result.Target == "LmcBot" && r.Result.Errors + r.Result.SocketErrors > 0) ? 1 : 0;
     }
 }

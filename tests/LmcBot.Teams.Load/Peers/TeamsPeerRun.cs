@@ -84,6 +84,7 @@ internal static class TeamsPeerRun
         var results = await PeerComparison.RunAsync(targets, connectionCounts, rounds,
             TimeSpan.FromSeconds(warmUpSeconds), TimeSpan.FromSeconds(seconds), [], scratch);
         Console.WriteLine($"core: {bot.Core.Calls} answers, {bot.Core.Refused} refused or errors; token fetches {tokens.Calls}");
-        return results.Any(r => r.Result.Errors + r.Result.SocketErrors > 0) || bot.Core.Refused > 0 ? 1 : 0;
+        // The run fails on LmcBot's errors; a peer's (wrk timeouts under overload) are reported, not failed on.
+        return results.Any(r => r.Result.Target == "LmcBot" && r.Result.Errors + r.Result.SocketErrors > 0) || bot.Core.Refused > 0 ? 1 : 0;
     }
 }
