@@ -41,8 +41,8 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
         Assert.True(report.NativeRate >= NativeFloor, $"native-script right fell to {report.NativeRate:P1}");
     }
 
-    /// <summary>The default engine (the first round's, guarded by the pipeline's veto), measured the same way, less one point.</summary>
-    private const double GuardedAnswerableFloor = 0.76, GuardedDeclineFloor = 0.72;
+    /// <summary>The default engine (the first round's, guarded by the pipeline's veto), measured the same way (78.0 % / 73.0 %), less one point.</summary>
+    private const double GuardedAnswerableFloor = 0.77, GuardedDeclineFloor = 0.72;
 
     [Fact]
     public void Validation_DefaultGuardedEngine_AnsweredAtLeastAsWellAsCommitted_AndEveryAnswerCited()

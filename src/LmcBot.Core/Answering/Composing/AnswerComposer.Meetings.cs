@@ -12,6 +12,23 @@ internal static partial class AnswerComposer
     /// its attendees, its outcomes) make one line; where sources give two dates, the date most of them
     /// give, from the best-graded source.
     /// </summary>
+    /// <summary>"The fifth leaders' meeting" when the knowledge base has the first to the fourth: say so, and offer the last one held.</summary>
+    internal static Answer MissingMeeting(KnowledgeIndex index, string type, int asked, IReadOnlyList<int> numbers)
+    {
+        static string Word(int n) => n < Lexicon.OrdinalWords.Length ? Lexicon.OrdinalWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var held = numbers.Count > 1 && numbers[^1] - numbers[0] == numbers.Count - 1
+            ? $"the {Word(numbers[0])} to the {Word(numbers[^1])}"
+            : "the " + AnswerFormatting.JoinAnd([.. numbers.Select(Word)]);
+        return new Answer
+        {
+            Answered = false,
+            Intent = "decline",
+            Confidence = 0,
+            Text = $"My knowledge base has no record of a {Word(asked)} LMC {type}; it has {held}.",
+            FollowUps = [FollowUp.Ask($"When was the {Word(numbers[^1])} LMC {type.Replace("'", "", StringComparison.Ordinal)}?")],
+        };
+    }
+
     internal static Answer? MeetingList(QuestionAnalysis q, KnowledgeIndex index)
     {
         if (q.KindAffinity(FactKind.Meeting) == 0 || q.Ordinals.Count > 0 || index.MeetingFacts.Count == 0) return null;
