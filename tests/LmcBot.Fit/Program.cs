@@ -247,7 +247,7 @@ List<(double V, EvalReport Report)> VetoSweep(ScorerSettings s, List<EvalRow> pa
     {
         var trace = new AnswerTrace();
         var answer = pipeline.Answer(r.Question, index, trace);
-        var certain = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy == "missing-ordinal";
+        var certain = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy is "missing-ordinal" or "current-office";
         var p = certain ? -1 : trace.Decision is { Ranked.Count: > 0 } d && !answer.Answered ? d.Ranked[0].Probability : trace.Decision is null ? 1 : 2;
         return (Row: r, Legacy: legacy.Answer(r.Question, index), Pipeline: answer, P: p);
     }).ToList();

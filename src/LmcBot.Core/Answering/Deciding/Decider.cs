@@ -5,7 +5,8 @@ namespace LmcBot.Core.Answering;
 /// <summary>
 /// Stage 6, decide: the best candidate's fitted probability against the threshold chosen on the
 /// validation questions. A few real constraints decline and say which: a year the knowledge has no
-/// figure for, the n-th meeting of a kind the knowledge has fewer of, an attribute no candidate holds.
+/// figure for, the n-th meeting of a kind the knowledge has fewer of, the current holder of an office (when no
+/// candidate is likely enough), an attribute no candidate holds.
 /// (An unknown name is decided earlier, before retrieval.)
 /// </summary>
 internal static class Decider
@@ -21,6 +22,13 @@ internal static class Decider
                     && c.Features[FeatureSet.IndexOf("entity-missing")] == 0 && c.Features[FeatureSet.IndexOf("coverage")] >= 0.5) is { Fact: { } figure }
                 && !index.Metrics[figure.Fact.Get("metric")!].Any(i => index.Facts[i].Years.Overlaps(q.Years)))
                 return Decline(ranked, threshold, denseRan, "missing-year", AnswerComposer.MissingYear(index, figure, q.Years[0]));
+            // "Who is the prime minister now?": the knowledge base dates who held an office at a meeting; it never says who holds it today.
+            if (q.Asked == Asked.Who && q.WantsLatest && Lexicon.Overlap(q.AllTerms, Lexicon.OfficeWords))
+                return new Decision
+                {
+                    Answer = false, Best = best, Ranked = ranked, DecidedBy = "current-office", Threshold = threshold, DenseRan = denseRan,
+                    Reason = "My knowledge base records who held an office at a dated meeting or event, not who holds it now.",
+                };
             return new Decision
             {
                 Answer = false, Best = best, Ranked = ranked, DecidedBy = "scorer", Threshold = threshold, DenseRan = denseRan,

@@ -36,6 +36,16 @@ public sealed class DecideAndComposeTests
     }
 
     [Fact]
+    public void Answer_CurrentHolderOfAnOffice_DeclinesSayingTheKnowledgeDatesOfficesOnly()
+    {
+        var answer = Pipeline.Answer("who is the president of alpha now", Index);
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("My knowledge base records who held an office at a dated meeting or event, not who holds it now.", answer.Text);
+        Assert.DoesNotContain("records who held an office", Pipeline.Answer("who is the president of alpha", Index).Text);
+    }
+
+    [Fact]
     public void Answer_YearTheSeriesHas_GivesThatPointWithItsCitation()
     {
         var answer = Pipeline.Answer("trade between alpha and beta in 2021", Index);
