@@ -170,7 +170,7 @@ internal sealed partial class InteractionEndpoint(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        reply.Response.WriteTo(writer);
+        JsonSerializer.Serialize(writer, reply.Response, DiscordJsonContext.Default.InteractionResponse);
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
