@@ -8,7 +8,6 @@ using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
 using LmcBot.Discord.Security;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -30,7 +29,7 @@ public static class DiscordServiceCollectionExtensions
         var section = configuration.GetSection(DiscordOptions.SectionName);
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>>(
-            new DiscordOptionsValidator(() => BotTokenSettingsFile(configuration)));
+            new DiscordOptionsValidator(configuration));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -88,23 +87,5 @@ public static class DiscordServiceCollectionExtensions
         if (mode is DiscordMode.Gateway or DiscordMode.Both)
             services.AddHostedService<DiscordGatewayHostedService>();
         return services;
-    }
-
-    // The token is a secret: refuse it from appsettings*.json (user-secrets and the environment are fine).
-    private static string? BotTokenSettingsFile(IConfiguration configuration)
-    {
-        if (configuration is not IConfigurationRoot root)
-            return null;
-        var key = $"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}";
-        foreach (var provider in root.Providers.Reverse())
-        {
-            if (!provider.TryGet(key, out var value) || string.IsNullOrEmpty(value))
-                continue;
-            return provider is JsonConfigurationProvider { Source.Path: { } path }
-                   && Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-                ? Path.GetFileName(path)
-                : null;
-        }
-        return null;
     }
 }

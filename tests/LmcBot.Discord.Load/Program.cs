@@ -5,6 +5,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Discord;
 using LmcBot.Discord.Load;
+using LmcBot.Discord.Load.Peers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -15,9 +16,11 @@ using Microsoft.Extensions.Logging;
 // host, in the same run, over loopback with 16 keep-alive connections. See docs/perf/DISCORD.md.
 //   dotnet run -c Release --project tests/LmcBot.Discord.Load -- [--seconds 10] [--warmup 3] [--connections 16]
 // The long mutation fuzz instead (docs/PERFORMANCE.md): -- --fuzz 1000000 [--seed 20261204]
+// Against Discord's Node helper under wrk (docs/PERFORMANCE.md, issue 11 item 10; tests/peers/README.md):
+//   -- --peers [--connections 200,16] [--rounds 3] [--seconds 10] [--warmup 3]
 var seconds = Argument("--seconds", 10);
 var warmup = Argument("--warmup", 3);
-var connections = Argument("--connections", 16);
+var connections = args.Contains("--peers") ? 0 : Argument("--connections", 16);
 // The host's answer cache (Knowledge:AnswerCacheSize, default 1024); 0 makes every request work its answer out.
 var answerCache = Argument("--answer-cache", 1024);
 
@@ -70,8 +73,7 @@ try
         "sister city of Chiang Mai", "China-Mekong trade in 2024", "Who are the LMC members?",
         "What is the Wanzhou hub?", "When did the China-Laos Railway open?",
     ];
-    var now = DateTimeOffset.UtcNow;
-    var interactions = questions.Select((question, i) => PreparedRequest.Sign(new JsonObject
+    List<PreparedRequest> SignAll(DateTimeOffset now) => questions.Select((question, i) => PreparedRequest.Sign(new JsonObject
     {
         ["id"] = (1100000000000000000L + i).ToString(CultureInfo.InvariantCulture),
         ["application_id"] = "1000000000000000000",
@@ -92,6 +94,16 @@ try
             ["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question }),
         },
     }.ToJsonString(), now)).ToList();
+    var interactions = SignAll(DateTimeOffset.UtcNow);
+
+    // Side by side with Discord's own Node helper (tests/peers), driven by wrk in a separate process.
+    if (args.Contains("--peers"))
+    {
+        var result = await DiscordPeerRun.RunAsync(repoRoot, workDirectory.FullName, baseAddress, () => SignAll(DateTimeOffset.UtcNow),
+            Argument("--rounds", 3), warmup, seconds, ConnectionCounts());
+        await app.StopAsync();
+        return result;
+    }
 
     // The adapter alone: a second host whose bot returns one fixed cited answer, so verify + parse + render is all it does.
     var constant = WebApplication.CreateSlimBuilder();
@@ -142,6 +154,14 @@ try
 finally
 {
     workDirectory.Delete(recursive: true);
+}
+
+int[] ConnectionCounts()
+{
+    var index = Array.IndexOf(args, "--connections");
+    return index >= 0 && index + 1 < args.Length
+        ? [.. args[index + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]
+        : [200, 16];
 }
 
 int Argument(string name, int fallback)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Discord.Rendering;
 
 namespace LmcBot.Discord.Tests;
@@ -8,7 +9,10 @@ public sealed class AnswerRendererTests
 {
     private readonly FollowUpIdCodec _codec = new();
 
-    private JsonObject Render(Answer answer, bool forcePrivate = false) => new AnswerRenderer(_codec).Render(answer, forcePrivate).Data;
+    private JsonObject Render(Answer answer, bool forcePrivate = false) => Json(new AnswerRenderer(_codec).Render(answer, forcePrivate));
+
+    /// <summary>The message as it goes on the wire.</summary>
+    private static JsonObject Json(DiscordMessage message) => JsonNode.Parse(DiscordJsonContext.Serialize(message.Payload))!.AsObject();
 
     private static Answer Basic(string text = "The LMC was established in 2016.") => new()
     {
@@ -165,12 +169,39 @@ public sealed class AnswerRendererTests
         Assert.Equal("investors Thailand", _codec.Decode(buttons[2]!["custom_id"]!.GetValue<string>()));
     }
 
+    /// <summary>The same long answer as Teams' AnswerCardRendererTests: both adapters shorten it by the core's one rule, each to its own limit.</summary>
+    [Fact]
+    public void Render_LongAnswer_DescriptionShortenedByTheCoresRule()
+    {
+        var text = new string('a', 250) + " " + new string('b', 5000);
+
+        var description = Embed(Render(Basic(text) with { Citations = [] }))["description"]!.GetValue<string>();
+
+        Assert.Equal(TextShortening.Shorten(text, DiscordLimits.EmbedDescription), description);
+        Assert.Equal(DiscordLimits.EmbedDescription, description.Length); // the only word break is too early: cut mid-word
+    }
+
+    [Fact]
+    public void Render_MoreFollowUpsAndSourcesThanShown_TheCoresCaps()
+    {
+        var answer = Basic() with
+        {
+            Citations = [.. Enumerable.Range(0, 5).Select(i => new Citation($"doc-{i}", $"Document {i}", $"quote {i}"))],
+            FollowUps = [.. Enumerable.Range(0, 5).Select(i => FollowUp.Ask($"question {i}"))],
+        };
+
+        var message = Render(answer);
+
+        Assert.Equal(AnswerDisplay.MaxFollowUps, message["components"]![0]!["components"]!.AsArray().Count);
+        Assert.Equal(AnswerDisplay.MaxCitations, Embed(message)["fields"]!.AsArray().Count(f => f!["name"]!.GetValue<string>().StartsWith("Source", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Render_AnswerWithFile_DeclaresAttachment()
     {
         var message = new AnswerRenderer(_codec).Render(Basic() with { File = new AnswerFile("kb.zip", "application/zip", [1, 2, 3]) });
 
         Assert.NotNull(message.File);
-        Assert.Equal("kb.zip", message.Data["attachments"]![0]!["filename"]!.GetValue<string>());
+        Assert.Equal("kb.zip", Json(message)["attachments"]![0]!["filename"]!.GetValue<string>());
     }
 }

@@ -125,8 +125,9 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Equal(4, callback.Json()!["type"]!.GetValue<int>());
         Assert.Single(Gateway.Connections);
         Assert.Single(_bot.Requests);
+        // The odd frame's warning is written by its own dispatch, which may finish after the next event's answer.
+        await Eventually.TrueAsync(() => _host!.Logs.Entries.Any(l => l.Level == LogLevel.Warning && l.Message.Contains("malformed", StringComparison.Ordinal)), "the malformed-dispatch warning");
         Assert.DoesNotContain(_host!.Logs.Entries, l => l.Level >= LogLevel.Error);
-        Assert.Contains(_host.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("malformed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -145,6 +145,22 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_BareMentionOverRealKnowledge_TheCoresHelp()
+    {
+        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
+        var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
+        await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
+        var message = JsonNode.Parse(Samples.Load("message-create-mention.json")
+            .Replace("when was the LMC established? cc <@4000000000000000001>", "", StringComparison.Ordinal))!;
+
+        await _discord.Gateway.DispatchAsync("MESSAGE_CREATE", message);
+
+        // The adapter passes the empty text on; the core decides that it asks for help (Teams: ChannelMentionTests).
+        var reply = (await _discord.WaitForAsync(r => r.Path == "/channels/3000000000000000000/messages")).Json()!;
+        Assert.Equal("LmcBot help", reply["embeds"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Register_OverRealKnowledge_ChoicesFromTheKnowledgeBase()
     {
         await using var services = AdapterServices.Create(_discord, TestBot.Shared);

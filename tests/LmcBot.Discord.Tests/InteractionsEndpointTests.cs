@@ -175,6 +175,39 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>The same signed body sent without a Content-Length (chunked), so the endpoint grows its buffer as it reads.</summary>
+    private Task<HttpResponseMessage> PostChunkedAsync(string body)
+    {
+        var request = InteractionSigner.SignedPost(BotHost.InteractionsPath, body, Now());
+        request.Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(body)));
+        request.Content.Headers.ContentType = new("application/json");
+        return _host.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedPingLargerThanTheFirstBuffer_ReturnsPong()
+    {
+        var body = "{\"id\":\"1\",\"application_id\":\"1\",\"token\":\"t\",\"type\":1,\"pad\":\"" + new string('x', 10_000) + "\"}";
+        using var response = await PostChunkedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"type":1}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOver64KB_413()
+    {
+        using var response = await PostChunkedAsync("{\"type\":1,\"pad\":\"" + new string('x', 64 * 1024) + "\"}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    /// <summary>A stream whose length HttpClient cannot know, so it sends the body chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
     [Fact]
     public async Task Post_Autocomplete_MatchingNamesOnly()
     {

@@ -48,7 +48,9 @@ if (verb == "timing")
 {
     // The pipeline's time per question over every evaluation question, no answer cache (the engine is called
     // directly), after one warm-up pass; and how often the cascade let the sentence model run.
-    var engine = new AnswerEngine(embedder, pipeline: true);
+    // The default engine (guarded), or --pipeline / --legacy alone.
+    var timed = args.Contains("--legacy") ? AnsweringEngine.Legacy : args.Contains("--pipeline") ? AnsweringEngine.Pipeline : AnsweringEngine.Guarded;
+    var engine = new AnswerEngine(embedder, timed);
     foreach (var row in rows) engine.Answer(row.Question, index);
     var times = new List<double>();
     var stopwatch = new System.Diagnostics.Stopwatch();
@@ -63,7 +65,7 @@ if (verb == "timing")
     var pipeline = new AnswerPipeline(embedder, ScorerSettings.Default);
     var dense = rows.Count(r => { var t = new AnswerTrace(); pipeline.Answer(r.Question, index, t); return t.Decision?.DenseRan == true; });
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{times.Count} questions: median {At(0.5):0.000} ms, p90 {At(0.9):0.000} ms, p99 {At(0.99):0.000} ms, max {times[^1]:0.000} ms; the sentence model ran for {dense} ({(double)dense / rows.Count:P0})"));
+        $"{timed}, {times.Count} questions: median {At(0.5):0.000} ms, p90 {At(0.9):0.000} ms, p99 {At(0.99):0.000} ms, max {times[^1]:0.000} ms; the sentence model ran for {dense} ({(double)dense / rows.Count:P0})"));
     return 0;
 }
 if (verb == "diagnose")
@@ -245,7 +247,7 @@ List<(double V, EvalReport Report)> VetoSweep(ScorerSettings s, List<EvalRow> pa
     {
         var trace = new AnswerTrace();
         var answer = pipeline.Answer(r.Question, index, trace);
-        var certain = trace.DecidedEarly is "unknown-name" or "nothing-known";
+        var certain = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy is "missing-ordinal" or "current-office";
         var p = certain ? -1 : trace.Decision is { Ranked.Count: > 0 } d && !answer.Answered ? d.Ranked[0].Probability : trace.Decision is null ? 1 : 2;
         return (Row: r, Legacy: legacy.Answer(r.Question, index), Pipeline: answer, P: p);
     }).ToList();

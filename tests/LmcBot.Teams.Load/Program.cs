@@ -1,5 +1,6 @@
 using System.Globalization;
 using LmcBot.Teams.Load;
+using LmcBot.Teams.Load.Peers;
 using LmcBot.Testing.Teams;
 
 // Usage: dotnet run -c Release --project tests/LmcBot.Teams.Load [-- --seconds 10 --warmup 15 --concurrency 16 --rounds 2]
@@ -7,7 +8,7 @@ using LmcBot.Testing.Teams;
 // Traffic stays on loopback; each phase stops by itself after warm-up + seconds.
 var seconds = Argument("--seconds", 10);
 var warmUp = Argument("--warmup", 15);
-var concurrency = Argument("--concurrency", 16);
+var concurrency = args.Contains("--peers") ? 16 : Argument("--concurrency", 16);
 var rounds = Argument("--rounds", 2);
 // The host's answer cache (Knowledge:AnswerCacheSize, default 1024); 0 makes every message work its answer out.
 var answerCache = Argument("--answer-cache", 1024);
@@ -30,6 +31,14 @@ try
     connector.RecordBodies = false;
     connector.AcceptToken = tokens.Issued;
     await using var bot = await BotUnderLoad.StartAsync(root, Path.Combine(scratch.FullName, "lmcbot.db"), issuer, tokens, answerCache);
+    // Side by side with Microsoft's botbuilder CloudAdapter (tests/peers), driven by wrk in a separate process:
+    //   -- --peers [--connections 200,16] [--rounds 3] [--seconds 10] [--warmup 5]
+    if (args.Contains("--peers"))
+    {
+        connector.RecordCalls = false;
+        return await TeamsPeerRun.RunAsync(root, scratch.FullName, bot, connector, issuer, tokens,
+            rounds: Argument("--rounds", 3), warmUpSeconds: Argument("--warmup", 5), seconds, ConnectionCounts());
+    }
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
     var run = new LoadRun(connector, issuer, client);
 
@@ -93,6 +102,12 @@ try
 finally
 {
     scratch.Delete(recursive: true);
+}
+
+int[] ConnectionCounts()
+{
+    var at = Array.IndexOf(args, "--connections");
+    return at >= 0 && at + 1 < args.Length ? [.. args[at + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] : [200, 16];
 }
 
 int Argument(string name, int fallback)

@@ -53,7 +53,7 @@ public sealed class AnswerEngine
 
     /// <summary>
     /// The guarded engine: the pipeline reads and scores the question; a certain decline (an unknown name, nothing
-    /// known) or a best candidate under the veto threshold is the pipeline's decline, anything else the first
+    /// known, the n-th meeting of a kind the knowledge has fewer of, the current holder of an office) or a best candidate under the veto threshold is the pipeline's decline, anything else the first
     /// round's answer.
     /// </summary>
     private (Answer Answer, bool Vetoed) Guarded(string question, KnowledgeIndex index, AnswerTrace? trace)
@@ -64,7 +64,7 @@ public sealed class AnswerEngine
         // An overview of a named entity ("tell me about Cambodia") is not one candidate to judge: the scorer was not
         // fitted to say whether a list of an entity's facts answers, so only its certain declines veto it.
         var overview = trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 };
-        var vetoed = trace.DecidedEarly is "unknown-name" or "nothing-known"
+        var vetoed = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy is "missing-ordinal" or "current-office"
             || (!overview && trace.Decision is { } decision && !checkedAnswer.Answered && (decision.Ranked.Count == 0 || decision.Ranked[0].Probability < veto));
         return vetoed ? (checkedAnswer, true) : (LegacyAnswerEngine.Answer(question, index), false);
     }

@@ -23,7 +23,7 @@ public sealed record Answer
     /// <summary>The ids of the facts the answer states (feedback and evaluation read them; adapters do not show them).</summary>
     public IReadOnlyList<string> FactIds { get; init; } = [];
 
-    /// <summary>Up to three suggested next steps.</summary>
+    /// <summary>Suggested next steps; the surfaces show the first <see cref="Presentation.AnswerDisplay.MaxFollowUps"/>.</summary>
     public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 
     /// <summary>Only the asker should see it (Discord ephemeral). Errors a user caused are private.</summary>

@@ -23,7 +23,10 @@ public sealed record ChatRequest
     public IReadOnlyDictionary<string, string> Options { get; init; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Free text: a question or a text command (<c>route StarExpress</c>, <c>kb list</c>).</summary>
+    /// <summary>
+    /// Free text: a question or a text command (<c>route StarExpress</c>, <c>kb list</c>), as the user wrote it less the
+    /// bot's own @mention. Empty text (a bare mention) is passed on as it is: the router answers it with help.
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>A document that came with the request (kb import).</summary>

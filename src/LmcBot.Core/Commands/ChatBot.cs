@@ -3,6 +3,7 @@ using System.Globalization;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -71,8 +72,7 @@ public sealed class ChatBot(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Request on {Platform} failed", request.Platform);
-                answer = Answer.Error(ErrorKind.Internal, "Something went wrong on my side and nothing was changed. The error was logged for the operators.");
+                answer = UnexpectedFailure.From(ex, request, _logger);
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -139,8 +139,9 @@ public sealed class ChatBot(
     private Answer HandleText(ChatRequest request)
     {
         var text = TextFolding.Sanitize(request.Text ?? "").Trim();
+        // A message with no words, such as a bare @mention once the adapter has removed the mention, asks for help.
         if (text.Length == 0)
-            return Answer.Error(ErrorKind.Usage, "Ask me a question, or type help to see what I can do.");
+            return Help();
         if (TextCommandParser.Parse(text, _catalog) is { } parsed && AcceptAsCommand(parsed, out var options))
             return HandleCommand(parsed.Path, options, request);
         return Ask(text, request.Platform);

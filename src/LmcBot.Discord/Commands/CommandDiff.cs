@@ -10,10 +10,14 @@ internal sealed record CommandDiff(IReadOnlyList<string> Created, IReadOnlyList<
 {
     public bool HasChanges => Created.Count + Changed.Count + Removed.Count > 0;
 
+    /// <summary>A chat-input command; Discord leaves <c>type</c> out for those in some answers.</summary>
+    private static bool IsSlashCommand(JsonObject command) =>
+        (command["type"]?.GetValue<int>() ?? (int)ApplicationCommandKind.ChatInput) == (int)ApplicationCommandKind.ChatInput;
+
     public static CommandDiff Compare(JsonArray desired, JsonArray existing)
     {
         var have = existing.OfType<JsonObject>()
-            .Where(c => (c["type"]?.GetValue<int>() ?? 1) == 1)
+            .Where(IsSlashCommand)
             .ToDictionary(c => c["name"]!.GetValue<string>(), StringComparer.Ordinal);
         var want = desired.OfType<JsonObject>().ToDictionary(c => c["name"]!.GetValue<string>(), StringComparer.Ordinal);
 
@@ -25,7 +29,7 @@ internal sealed record CommandDiff(IReadOnlyList<string> Created, IReadOnlyList<
             .ToList();
         // A non-chat command (user/message menu) would be removed by the bulk overwrite too.
         removed.AddRange(existing.OfType<JsonObject>()
-            .Where(c => (c["type"]?.GetValue<int>() ?? 1) != 1)
+            .Where(c => !IsSlashCommand(c))
             .Select(c => c["name"]!.GetValue<string>()));
         return new CommandDiff(created, changed, removed);
     }

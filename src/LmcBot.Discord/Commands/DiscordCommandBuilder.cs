@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
@@ -14,82 +15,61 @@ namespace LmcBot.Discord.Commands;
 /// </summary>
 public sealed class DiscordCommandBuilder(CommandCatalog catalog, IChatBot bot)
 {
-    internal const int SubCommand = 1;
-    internal const int SubCommandGroup = 2;
     internal const string ManageGuildPermission = "32";
 
-    public JsonArray Build()
-    {
-        var commands = new JsonArray();
-        foreach (var command in catalog.Commands)
+    /// <summary>The commands as the JSON that registration sends and compares with what Discord has.</summary>
+    public JsonArray Build() =>
+        JsonSerializer.SerializeToNode(Commands(), DiscordJsonContext.Default.IReadOnlyListApplicationCommand)!.AsArray();
+
+    internal IReadOnlyList<ApplicationCommand> Commands() =>
+    [
+        .. catalog.Commands.Select(command => new ApplicationCommand(
+            command.Name,
+            Description(command.Description),
+            command.IsGroup ? Subcommands(command.Name, command) : Options(command.Name, command.Options))
         {
-            var json = new JsonObject
-            {
-                ["name"] = command.Name,
-                ["type"] = 1,
-                ["description"] = Description(command.Description),
-                ["options"] = command.IsGroup ? Subcommands(command.Name, command) : Options(command.Name, command.Options),
-            };
-            if (command.AdminOnly)
-                json["default_member_permissions"] = ManageGuildPermission;
-            commands.Add(json);
-        }
-        return commands;
-    }
+            DefaultMemberPermissions = command.AdminOnly ? ManageGuildPermission : null,
+        }),
+    ];
 
     /// <summary>The Discord option type for a catalog option type.</summary>
-    public static int OptionType(CommandOptionType type) => type switch
+    internal static ApplicationCommandOptionType OptionType(CommandOptionType type) => type switch
     {
-        CommandOptionType.String => 3,
-        CommandOptionType.Integer => 4,
-        CommandOptionType.Boolean => 5,
-        CommandOptionType.Number => 10,
-        CommandOptionType.Attachment => 11,
+        CommandOptionType.String => ApplicationCommandOptionType.String,
+        CommandOptionType.Integer => ApplicationCommandOptionType.Integer,
+        CommandOptionType.Boolean => ApplicationCommandOptionType.Boolean,
+        CommandOptionType.Number => ApplicationCommandOptionType.Number,
+        CommandOptionType.Attachment => ApplicationCommandOptionType.Attachment,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No Discord option type for this catalog type."),
     };
 
-    private JsonArray Subcommands(string path, CommandDefinition group)
-    {
-        var result = new JsonArray();
-        foreach (var sub in group.Subcommands)
+    private List<ApplicationCommandOption> Subcommands(string path, CommandDefinition group) =>
+    [
+        .. group.Subcommands.Select(sub => new ApplicationCommandOption(
+            sub.Name,
+            sub.IsGroup ? ApplicationCommandOptionType.SubCommandGroup : ApplicationCommandOptionType.SubCommand,
+            Description(sub.Description))
         {
-            var subPath = path + " " + sub.Name;
-            result.Add(new JsonObject
-            {
-                ["name"] = sub.Name,
-                ["type"] = sub.IsGroup ? SubCommandGroup : SubCommand,
-                ["description"] = Description(sub.Description),
-                ["options"] = sub.IsGroup ? Subcommands(subPath, sub) : Options(subPath, sub.Options),
-            });
-        }
-        return result;
-    }
+            Options = sub.IsGroup ? Subcommands(path + " " + sub.Name, sub) : Options(path + " " + sub.Name, sub.Options),
+        }),
+    ];
 
-    private JsonArray Options(string path, IReadOnlyList<CommandOption> options)
+    private List<ApplicationCommandOption> Options(string path, IReadOnlyList<CommandOption> options)
     {
-        var result = new JsonArray();
+        var result = new List<ApplicationCommandOption>();
         // Discord requires required options first; OrderBy is stable, so the catalog's order is otherwise kept.
         foreach (var option in options.OrderBy(o => o.Required ? 0 : 1).Take(DiscordLimits.CommandOptions))
         {
-            var json = new JsonObject
-            {
-                ["name"] = option.Name,
-                ["type"] = OptionType(option.Type),
-                ["description"] = Description(option.Description),
-            };
-            if (option.Required)
-                json["required"] = true;
-
             var choices = ChoicesFor(path, option);
-            if (choices.Count > 0)
-                json["choices"] = ChoiceArray(option.Type, choices);
-            else if (option.Autocomplete != CompletionSource.None && option.Type is CommandOptionType.String
-                     or CommandOptionType.Integer or CommandOptionType.Number)
-                json["autocomplete"] = true;
-
-            if (option.Type == CommandOptionType.String && choices.Count == 0)
-                json["max_length"] = Math.Clamp(option.MaxLength, 1, DiscordLimits.OptionMaxLength);
-            result.Add(json);
+            result.Add(new ApplicationCommandOption(option.Name, OptionType(option.Type), Description(option.Description))
+            {
+                Required = option.Required ? true : null,
+                Choices = choices.Count > 0 ? TypedChoices(option.Type, choices) : null,
+                Autocomplete = choices.Count == 0 && option.Autocomplete != CompletionSource.None
+                    && option.Type is CommandOptionType.String or CommandOptionType.Integer or CommandOptionType.Number ? true : null,
+                MaxLength = option.Type == CommandOptionType.String && choices.Count == 0
+                    ? Math.Clamp(option.MaxLength, 1, DiscordLimits.OptionMaxLength) : null,
+            });
         }
         return result;
     }
@@ -107,12 +87,12 @@ public sealed class DiscordCommandBuilder(CommandCatalog catalog, IChatBot bot)
             .ToList();
     }
 
-    private static JsonArray ChoiceArray(CommandOptionType type, IReadOnlyList<string> values)
+    private static List<ApplicationCommandChoice> TypedChoices(CommandOptionType type, IReadOnlyList<string> values)
     {
-        var array = new JsonArray();
+        var result = new List<ApplicationCommandChoice>();
         foreach (var value in values)
         {
-            JsonNode? typed = type switch
+            object? typed = type switch
             {
                 CommandOptionType.Integer when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
                 CommandOptionType.Number when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
@@ -120,9 +100,9 @@ public sealed class DiscordCommandBuilder(CommandCatalog catalog, IChatBot bot)
                 _ => null,
             };
             if (typed is not null)
-                array.Add(new JsonObject { ["name"] = TextTruncator.Truncate(value, DiscordLimits.ChoiceName), ["value"] = typed });
+                result.Add(new ApplicationCommandChoice(TextTruncator.Truncate(value, DiscordLimits.ChoiceName), typed));
         }
-        return array;
+        return result;
     }
 
     private static string Description(string text) => TextTruncator.Truncate(text, DiscordLimits.CommandDescription);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LmcBot.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 using LmcBot.Discord.Security;
@@ -9,7 +11,8 @@ namespace LmcBot.Discord.Configuration;
 /// Start-up validation of <see cref="DiscordOptions"/>: each failure names the setting to fix, so a
 /// mode that needs a missing key stops the host instead of failing on the first request.
 /// </summary>
-internal sealed class DiscordOptionsValidator(Func<string?>? botTokenSettingsFile = null) : IValidateOptions<DiscordOptions>
+/// <param name="configuration">The root configuration, asked where the bot token came from; null skips that check.</param>
+internal sealed class DiscordOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
@@ -28,8 +31,9 @@ internal sealed class DiscordOptionsValidator(Func<string?>? botTokenSettingsFil
         if (options.UsesGateway && string.IsNullOrWhiteSpace(options.BotToken))
             failures.Add($"Discord:BotToken is required when Discord:Mode is {options.Mode} (set the environment variable Discord__BotToken).");
 
-        if (botTokenSettingsFile?.Invoke() is { } file)
-            failures.Add($"Discord:BotToken must come from the environment (Discord__BotToken) or user-secrets, not from {file}.");
+        if (configuration is not null
+            && SettingsSecrets.Refusal(configuration, $"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}") is { } refusal)
+            failures.Add(refusal);
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
             failures.Add("Discord:ApiBaseUrl must be an absolute http(s) URL.");

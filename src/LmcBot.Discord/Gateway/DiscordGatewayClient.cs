@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using LmcBot.Discord.Configuration;
 using LmcBot.Discord.Interactions;
 using LmcBot.Discord.Rest;
@@ -24,6 +24,9 @@ internal sealed partial class DiscordGatewayClient(
     ILogger<DiscordGatewayClient> logger)
 {
     private const int MaxFrameBytes = 4096;
+
+    /// <summary>The close code we use when we mean to resume: any code but 1000 and 1001, which end the session.</summary>
+    private const WebSocketCloseStatus ResumableClose = (WebSocketCloseStatus)4000;
     private const int MaxInboundBytes = 16 * 1024 * 1024;
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(60);
@@ -94,20 +97,17 @@ internal sealed partial class DiscordGatewayClient(
 
             using (var hello = await ReceiveWithTimeoutAsync(socket, HelloTimeout, ct).ConfigureAwait(false))
             {
-                if (hello is null || Op(hello.RootElement) != 10)
+                if (hello is null || Op(hello.RootElement) != GatewayOpcode.Hello)
                     return End(GatewayCloseAction.Resume, "no Hello from the gateway", socket, session, state);
                 var interval = TimeSpan.FromMilliseconds(hello.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
                 heartbeat = HeartbeatLoopAsync(state, interval, connection.Token);
             }
 
             if (resume is not null)
-                await SendAsync(state, new JsonObject
-                {
-                    ["op"] = 6,
-                    ["d"] = new JsonObject { ["token"] = Token, ["session_id"] = resume.SessionId, ["seq"] = resume.Sequence },
-                }, ct).ConfigureAwait(false);
+                await SendAsync(state, new GatewayFrame<ResumeData>(GatewayOpcode.Resume, new ResumeData(Token, resume.SessionId, resume.Sequence)),
+                    DiscordJsonContext.Default.GatewayFrameResumeData, ct).ConfigureAwait(false);
             else
-                await SendAsync(state, Identify(), ct).ConfigureAwait(false);
+                await SendAsync(state, Identify(), DiscordJsonContext.Default.GatewayFrameIdentifyData, ct).ConfigureAwait(false);
 
             while (true)
             {
@@ -121,26 +121,26 @@ internal sealed partial class DiscordGatewayClient(
                 var root = frame.RootElement;
                 switch (Op(root))
                 {
-                    case 0:
+                    case GatewayOpcode.Dispatch:
                         if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sequence))
                             state.Sequence = sequence;
                         if (session is not null)
                             session.Sequence = state.Sequence;
                         session = OnDispatch(root, state, session);
                         break;
-                    case 1:
+                    case GatewayOpcode.Heartbeat:
                         await SendHeartbeatAsync(state, ct).ConfigureAwait(false);
                         break;
-                    case 7:
-                        await CloseAsync(socket, (WebSocketCloseStatus)4000, "reconnect requested").ConfigureAwait(false);
+                    case GatewayOpcode.Reconnect:
+                        await CloseAsync(socket, ResumableClose, "reconnect requested").ConfigureAwait(false);
                         return End(GatewayCloseAction.Resume, "Discord asked us to reconnect (op 7)", socket, session, state);
-                    case 9:
+                    case GatewayOpcode.InvalidSession:
                         var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
-                        await CloseAsync(socket, (WebSocketCloseStatus)4000, "invalid session").ConfigureAwait(false);
+                        await CloseAsync(socket, ResumableClose, "invalid session").ConfigureAwait(false);
                         return End(resumable ? GatewayCloseAction.Resume : GatewayCloseAction.Identify,
                             resumable ? "invalid session (resumable)" : "invalid session (not resumable)",
                             socket, resumable ? session : null, state);
-                    case 11:
+                    case GatewayOpcode.HeartbeatAck:
                         state.AwaitingAck = false;
                         break;
                 }
@@ -233,27 +233,21 @@ internal sealed partial class DiscordGatewayClient(
     }
 
     private static Task SendHeartbeatAsync(ConnectionState state, CancellationToken ct) =>
-        SendAsync(state, new JsonObject { ["op"] = 1, ["d"] = state.Sequence is { } seq ? JsonValue.Create(seq) : null }, ct);
+        SendAsync(state, new GatewayFrame<long?>(GatewayOpcode.Heartbeat, state.Sequence), DiscordJsonContext.Default.GatewayFrameNullableInt64, ct);
 
-    private JsonObject Identify()
+    private GatewayFrame<IdentifyData> Identify()
     {
         var settings = options.Value;
-        return new JsonObject
-        {
-            ["op"] = 2,
-            ["d"] = new JsonObject
-            {
-                ["token"] = Token,
-                ["intents"] = GatewayIntents.Default,
-                ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "lmcbot", ["device"] = "lmcbot" },
-                ["shard"] = new JsonArray(settings.ShardId, settings.ShardCount),
-            },
-        };
+        return new GatewayFrame<IdentifyData>(GatewayOpcode.Identify, new IdentifyData(
+            Token,
+            GatewayIntents.Default,
+            new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "lmcbot", "lmcbot"),
+            [settings.ShardId, settings.ShardCount]));
     }
 
-    private static async Task SendAsync(ConnectionState state, JsonObject payload, CancellationToken ct)
+    private static async Task SendAsync<TFrame>(ConnectionState state, TFrame frame, JsonTypeInfo<TFrame> type, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(frame, type);
         if (bytes.Length > MaxFrameBytes)
             throw new InvalidOperationException($"A gateway frame of {bytes.Length} bytes exceeds Discord's {MaxFrameBytes}.");
         await state.SendLock.WaitAsync(ct).ConfigureAwait(false);
@@ -357,7 +351,9 @@ internal sealed partial class DiscordGatewayClient(
 
     private string Token => options.Value.BotToken ?? string.Empty;
 
-    private static int Op(JsonElement root) => root.TryGetProperty("op", out var op) && op.TryGetInt32(out var n) ? n : -1;
+    /// <summary>The frame's opcode; an unknown or missing one is none of ours and is ignored.</summary>
+    private static GatewayOpcode? Op(JsonElement root) =>
+        root.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.Number && op.TryGetInt32(out var n) ? (GatewayOpcode)n : null;
 
     private static Uri GatewayUri(string baseUrl) => new UriBuilder(baseUrl) { Query = "v=10&encoding=json" }.Uri;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LmcBot.Core.Chat;
 using LmcBot.Discord.Interactions;
+using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
 using LmcBot.Discord.Security;
 using Microsoft.Extensions.Logging;
@@ -84,27 +84,24 @@ internal sealed partial class GatewayEventHandler(
         if (channelId is null || messageId is null || InteractionParser.ReadSender(message) is not { } sender)
             return;
 
-        var text = StripMention(DiscordJson.String(message, "content") ?? string.Empty, botId);
+        // The text as written, less the mention: a bare mention is empty text, which the core answers with help.
         var request = new ChatRequest
         {
             Platform = ChatPlatform.Discord,
             Sender = sender,
             ScopeId = guildId,
             ConversationId = channelId,
-            Text = text.Length == 0 ? "help" : text,
+            Text = StripMention(DiscordJson.String(message, "content") ?? string.Empty, botId),
         };
         var answer = await dispatcher.AnswerAsync(request, false, ct).ConfigureAwait(false);
 
-        var data = (JsonObject)answer.Data.DeepClone();
-        data.Remove("flags"); // ephemeral exists only for interactions
-        data["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray(), ["replied_user"] = false };
-        data["message_reference"] = new JsonObject
+        var reply = answer.Payload with
         {
-            ["message_id"] = messageId,
-            ["channel_id"] = channelId,
-            ["fail_if_not_exists"] = false,
+            Flags = null, // ephemeral exists only for interactions
+            AllowedMentions = new AllowedMentions { RepliedUser = false },
+            MessageReference = new MessageReference(messageId, channelId) { FailIfNotExists = false },
         };
-        var response = await rest.SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", data, answer.File, ct)
+        var response = await rest.SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", DiscordJsonContext.Serialize(reply), answer.File, ct)
             .ConfigureAwait(false);
         if (!response.IsSuccess)
             LogReplyFailed(channelId, response.Describe());

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Discord.Configuration;
 using LmcBot.Discord.Rendering;
 using Microsoft.Extensions.Logging;
@@ -12,7 +12,7 @@ namespace LmcBot.Discord.Interactions;
 /// button clicks. Work that is not done within <see cref="DiscordOptions.DeferAfter"/> is deferred and handed back
 /// as pending, so the caller can meet Discord's 3-second deadline and complete it later.
 /// </summary>
-internal sealed partial class InteractionDispatcher(
+internal sealed class InteractionDispatcher(
     IChatBot bot,
     AnswerRenderer renderer,
     FollowUpIdCodec followUps,
@@ -34,7 +34,7 @@ internal sealed partial class InteractionDispatcher(
         switch (interaction.Type)
         {
             case InteractionType.Ping:
-                return new InteractionReply(new JsonObject { ["type"] = InteractionReply.Pong });
+                return InteractionReply.Pong;
 
             case InteractionType.ApplicationCommandAutocomplete:
                 return Autocomplete(interaction);
@@ -64,7 +64,7 @@ internal sealed partial class InteractionDispatcher(
 
     private InteractionReply Autocomplete(Interaction interaction)
     {
-        var choices = new JsonArray();
+        var choices = new List<CommandChoice>();
         if (interaction.CommandPath is { } path && interaction.FocusedOption is { } option)
         {
             var partial = interaction.Options.GetValueOrDefault(option) ?? string.Empty;
@@ -75,14 +75,10 @@ internal sealed partial class InteractionDispatcher(
                     break;
                 if (string.IsNullOrWhiteSpace(name) || name.Length > DiscordLimits.ChoiceValue || !seen.Add(name))
                     continue;
-                choices.Add(new JsonObject { ["name"] = TextTruncator.Truncate(name, DiscordLimits.ChoiceName), ["value"] = name });
+                choices.Add(new CommandChoice(TextTruncator.Truncate(name, DiscordLimits.ChoiceName), name));
             }
         }
-        return new InteractionReply(new JsonObject
-        {
-            ["type"] = InteractionReply.AutocompleteResult,
-            ["data"] = new JsonObject { ["choices"] = choices },
-        });
+        return InteractionReply.WithChoices(choices);
     }
 
     private async Task<InteractionReply> WithinDeadlineAsync(Task<DiscordMessage> work, bool ephemeral, CancellationToken waiting)
@@ -128,20 +124,9 @@ internal sealed partial class InteractionDispatcher(
         return await AnswerAsync(RequestFrom(interaction) with { Text = text }, wantsPrivate, stopping).ConfigureAwait(false);
     }
 
-    /// <summary>Asks the bot and renders its answer; shared with the gateway's message replies.</summary>
-    internal async Task<DiscordMessage> AnswerAsync(ChatRequest request, bool wantsPrivate, CancellationToken stopping)
-    {
-        try
-        {
-            var answer = await bot.HandleAsync(request, stopping).ConfigureAwait(false);
-            return renderer.Render(answer, wantsPrivate);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
-        {
-            LogBotFailed(ex, request.Command ?? "free text");
-            return AnswerRenderer.Notice("Something went wrong on my side while answering. Please try again in a moment.");
-        }
-    }
+    /// <summary>Asks the bot and renders its answer (the core's apology if the bot fails); shared with the gateway's message replies.</summary>
+    internal async Task<DiscordMessage> AnswerAsync(ChatRequest request, bool wantsPrivate, CancellationToken stopping) =>
+        renderer.Render(await bot.AnswerOrApologiseAsync(request, logger, stopping).ConfigureAwait(false), wantsPrivate);
 
     private static readonly ChatSender UnknownSender = new("unknown", "unknown");
 
@@ -153,7 +138,4 @@ internal sealed partial class InteractionDispatcher(
         ScopeId = interaction.GuildId,
         ConversationId = interaction.ChannelId,
     };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The bot failed to answer a Discord {Command} request")]
-    private partial void LogBotFailed(Exception exception, string command);
 }

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using LmcBot.Core.Chat;
+using LmcBot.Discord.Commands;
 
 namespace LmcBot.Discord.Interactions;
 
 /// <summary>Reads an interaction's JSON into an <see cref="Interaction"/>; anything malformed is reported, not thrown.</summary>
 internal static class InteractionParser
 {
-    private const int SubCommand = 1;
-    private const int SubCommandGroup = 2;
     private const int AttachmentOption = 11;
     private static readonly BigInteger Administrator = 8;
     private static readonly BigInteger ManageGuild = 32;
@@ -93,7 +92,7 @@ internal static class InteractionParser
                     var optionName = DiscordJson.String(option, "name");
                     if (optionName is null || DiscordJson.Int32(option, "type") is not { } optionType)
                         throw new MalformedPayloadException("An option lacks 'name' or 'type'.");
-                    if (optionType is SubCommand or SubCommandGroup)
+                    if ((ApplicationCommandOptionType)optionType is ApplicationCommandOptionType.SubCommand or ApplicationCommandOptionType.SubCommandGroup)
                     {
                         path += " " + optionName;
                         nested = option;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LmcBot.Discord.Rendering;
 
 namespace LmcBot.Discord.Interactions;
@@ -7,25 +6,23 @@ namespace LmcBot.Discord.Interactions;
 /// The initial response to an interaction (<see cref="Response"/>, a callback body such as <c>{"type":4,…}</c>),
 /// its file if any, and, when the answer was deferred, the work that will complete it.
 /// </summary>
-internal sealed record InteractionReply(JsonObject Response, DiscordMessage? Message = null, Task<DiscordMessage>? Pending = null)
+internal sealed record InteractionReply(InteractionResponse Response, DiscordMessage? Message = null, Task<DiscordMessage>? Pending = null)
 {
-    public const int Pong = 1;
-    public const int ChannelMessageWithSource = 4;
-    public const int DeferredChannelMessageWithSource = 5;
-    public const int AutocompleteResult = 8;
-
     public bool HasFile => Message?.File is not null;
 
+    public static InteractionReply Pong { get; } = new(new InteractionResponse(InteractionCallbackType.Pong));
+
     public static InteractionReply WithMessage(DiscordMessage message) =>
-        new(new JsonObject { ["type"] = ChannelMessageWithSource, ["data"] = message.Data }, message);
+        new(new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource) { Data = message.Payload }, message);
 
-    public static InteractionReply Deferred(Task<DiscordMessage> pending, bool ephemeral)
-    {
-        var response = new JsonObject { ["type"] = DeferredChannelMessageWithSource };
-        if (ephemeral)
-            response["data"] = new JsonObject { ["flags"] = MessageFlags.Ephemeral };
-        return new(response, null, pending);
-    }
+    public static InteractionReply WithChoices(IReadOnlyList<CommandChoice> choices) =>
+        new(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult) { Data = new AutocompleteChoices(choices) });
 
-    public bool DeferredEphemeral => Pending is not null && Response["data"]?["flags"] is not null;
+    public static InteractionReply Deferred(Task<DiscordMessage> pending, bool ephemeral) =>
+        new(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource)
+        {
+            Data = ephemeral ? new MessagePayload { Flags = MessageFlags.Ephemeral } : null,
+        }, null, pending);
+
+    public bool DeferredEphemeral => Pending is not null && Response.Data is MessagePayload { Flags: not null };
 }

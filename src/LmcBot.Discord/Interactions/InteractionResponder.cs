@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LmcBot.Discord.Rendering;
 using LmcBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -15,7 +14,8 @@ internal sealed partial class InteractionResponder(DiscordRestClient rest, Pendi
     public async Task<bool> CallbackAsync(Interaction interaction, InteractionReply reply, CancellationToken ct)
     {
         var path = $"/interactions/{interaction.Id}/{Uri.EscapeDataString(interaction.Token)}/callback";
-        var response = await rest.SendAsync(HttpMethod.Post, path, reply.Response, reply.Message?.File, ct).ConfigureAwait(false);
+        var response = await rest.SendAsync(HttpMethod.Post, path, DiscordJsonContext.Serialize(reply.Response), reply.Message?.File, ct)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
             LogResponseFailed("callback", interaction.Id, response.Describe());
         return response.IsSuccess;
@@ -44,13 +44,14 @@ internal sealed partial class InteractionResponder(DiscordRestClient rest, Pendi
         if (message.Ephemeral && !reply.DeferredEphemeral)
         {
             await rest.SendAsync(HttpMethod.Delete, webhook + "/messages/@original", ct: ct).ConfigureAwait(false);
-            response = await rest.SendAsync(HttpMethod.Post, webhook, message.Data, message.File, ct).ConfigureAwait(false);
+            response = await rest.SendAsync(HttpMethod.Post, webhook, DiscordJsonContext.Serialize(message.Payload), message.File, ct)
+                .ConfigureAwait(false);
         }
         else
         {
-            var edit = (JsonObject)message.Data.DeepClone();
-            edit.Remove("flags");
-            response = await rest.SendAsync(HttpMethod.Patch, webhook + "/messages/@original", edit, message.File, ct)
+            // An edit cannot change the flags.
+            var edit = message.Payload with { Flags = null };
+            response = await rest.SendAsync(HttpMethod.Patch, webhook + "/messages/@original", DiscordJsonContext.Serialize(edit), message.File, ct)
                 .ConfigureAwait(false);
         }
         if (!response.IsSuccess)

@@ -1,83 +1,69 @@
-using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 
 namespace LmcBot.Discord.Rendering;
 
 /// <summary>
 /// Turns a neutral <see cref="Answer"/> into a Discord message within every limit: an embed (title, answer text,
-/// fields, the quoted source with its source line in the footer) and up to three follow-up buttons; errors the user
-/// caused become a short ephemeral text. Mentions never ping.
+/// fields, the quoted sources with their source lines in the footer) and the follow-up buttons; errors the user
+/// caused become a short ephemeral text. How many sources and buttons show, and how text is shortened, is the core's
+/// (<see cref="AnswerDisplay"/>, <see cref="TextShortening"/>); Discord's part is its limits and its JSON. Mentions never ping.
 /// </summary>
 internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
 {
-    private const int MaxFollowUps = 3;
-    private const int MaxCitations = 3;
     private const int MinUsefulValue = 16;
-    private const int ButtonStyleSecondary = 2;
     private const int EmbedColour = 0x2E86C1;
 
     public DiscordMessage Render(Answer answer, bool forcePrivate = false)
     {
-        var data = new JsonObject();
-        if (answer.IsError)
+        var ephemeral = forcePrivate || answer.Private || answer.IsError;
+        var message = answer.IsError
+            ? new MessagePayload { Content = TextTruncator.Truncate(Fallback(answer.Text), DiscordLimits.Content) }
+            : new MessagePayload
+            {
+                Embeds = [BuildEmbed(answer)],
+                Components = BuildButtons(AnswerDisplay.FollowUps(answer)) is { } row ? [row] : null,
+            };
+        message = message with
         {
-            data["content"] = TextTruncator.Truncate(Fallback(answer.Text), DiscordLimits.Content);
-        }
-        else
-        {
-            data["embeds"] = new JsonArray(BuildEmbed(answer));
-            if (BuildButtons(answer.FollowUps) is { } row)
-                data["components"] = new JsonArray(row);
-        }
-
-        data["allowed_mentions"] = NoMentions();
-        if (forcePrivate || answer.Private || answer.IsError)
-            data["flags"] = MessageFlags.Ephemeral;
-        if (answer.File is { } file)
-            data["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = file.FileName });
-        return new DiscordMessage(data, answer.File);
+            AllowedMentions = AllowedMentions.None,
+            Flags = ephemeral ? MessageFlags.Ephemeral : null,
+            Attachments = answer.File is { } file ? [new AttachmentSlot(0, file.FileName)] : null,
+        };
+        return new DiscordMessage(message, answer.File);
     }
 
     /// <summary>A plain ephemeral notice (adapter-side errors such as a rejected attachment).</summary>
-    public static DiscordMessage Notice(string text, bool ephemeral = true)
-    {
-        var data = new JsonObject
+    public static DiscordMessage Notice(string text, bool ephemeral = true) =>
+        new(new MessagePayload
         {
-            ["content"] = TextTruncator.Truncate(Fallback(text), DiscordLimits.Content),
-            ["allowed_mentions"] = NoMentions(),
-        };
-        if (ephemeral)
-            data["flags"] = MessageFlags.Ephemeral;
-        return new DiscordMessage(data, null);
-    }
+            Content = TextTruncator.Truncate(Fallback(text), DiscordLimits.Content),
+            AllowedMentions = AllowedMentions.None,
+            Flags = ephemeral ? MessageFlags.Ephemeral : null,
+        }, null);
 
-    public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
-
-    private static JsonObject BuildEmbed(Answer answer)
+    private static Embed BuildEmbed(Answer answer)
     {
         // Greedy within the 6000-character total, most important first: title, the first source quote, the
         // answer text, the source lines (footer), further quotes, then the answer's own fields.
         var budget = new Budget(DiscordLimits.EmbedTotal);
-        var embed = new JsonObject { ["color"] = EmbedColour };
 
-        if (!string.IsNullOrWhiteSpace(answer.Title))
-            embed["title"] = budget.Take(answer.Title, DiscordLimits.EmbedTitle);
+        var title = !string.IsNullOrWhiteSpace(answer.Title) ? budget.Take(answer.Title, DiscordLimits.EmbedTitle) : null;
 
-        var citations = answer.Citations.Take(MaxCitations).ToList();
-        var sourceFields = new List<JsonObject>();
+        var citations = AnswerDisplay.Citations(answer);
+        var sourceFields = new List<EmbedField>();
         if (citations.Count > 0 && SourceField(citations.Count == 1 ? "Source" : "Source 1", citations[0], budget) is { } first)
             sourceFields.Add(first);
 
-        embed["description"] = budget.Take(Fallback(answer.Text), DiscordLimits.EmbedDescription);
+        var description = budget.Take(Fallback(answer.Text), DiscordLimits.EmbedDescription);
 
-        if (BuildFooter(citations, budget) is { Length: > 0 } footer)
-            embed["footer"] = new JsonObject { ["text"] = footer };
+        var footer = BuildFooter(citations, budget) is { Length: > 0 } text ? new EmbedFooter(text) : null;
 
         for (var i = 1; i < citations.Count; i++)
             if (SourceField($"Source {i + 1}", citations[i], budget) is { } more)
                 sourceFields.Add(more);
 
-        var fields = new JsonArray();
+        var fields = new List<EmbedField>();
         foreach (var field in answer.Fields)
         {
             if (fields.Count + sourceFields.Count >= DiscordLimits.EmbedFields)
@@ -85,20 +71,25 @@ internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
             if (Field(field.Name, field.Value, budget) is { } built)
                 fields.Add(built);
         }
-        foreach (var source in sourceFields)
-            fields.Add(source);
-        if (fields.Count > 0)
-            embed["fields"] = fields;
-        return embed;
+        fields.AddRange(sourceFields);
+
+        return new Embed
+        {
+            Color = EmbedColour,
+            Title = title,
+            Description = description,
+            Footer = footer,
+            Fields = fields.Count > 0 ? fields : null,
+        };
     }
 
-    private static JsonObject? SourceField(string name, Citation citation, Budget budget)
+    private static EmbedField? SourceField(string name, Citation citation, Budget budget)
     {
         var quote = string.IsNullOrWhiteSpace(citation.Quote) ? citation.Title : $"“{citation.Quote.Trim()}”";
         return Field(name, quote, budget);
     }
 
-    private static string? BuildFooter(List<Citation> citations, Budget budget)
+    private static string? BuildFooter(IReadOnlyList<Citation> citations, Budget budget)
     {
         if (citations.Count == 0 || budget.Remaining < MinUsefulValue)
             return null;
@@ -108,42 +99,24 @@ internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
         return budget.Take(lines, DiscordLimits.FooterText);
     }
 
-    private static JsonObject? Field(string name, string value, Budget budget)
+    private static EmbedField? Field(string name, string value, Budget budget)
     {
         var shortName = TextTruncator.Truncate(Fallback(name), DiscordLimits.FieldName);
         if (budget.Remaining < shortName.Length + MinUsefulValue)
             return null;
         var taken = budget.Take(shortName, DiscordLimits.FieldName);
-        return new JsonObject
-        {
-            ["name"] = taken,
-            ["value"] = budget.Take(Fallback(value), DiscordLimits.FieldValue),
-            ["inline"] = false,
-        };
+        return new EmbedField(taken, budget.Take(Fallback(value), DiscordLimits.FieldValue));
     }
 
-    private JsonObject? BuildButtons(IReadOnlyList<FollowUp> followUps)
+    private ActionRow? BuildButtons(IReadOnlyList<FollowUp> followUps)
     {
-        var buttons = new JsonArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var followUp in followUps)
-        {
-            if (buttons.Count == MaxFollowUps)
-                break;
-            if (string.IsNullOrWhiteSpace(followUp.Input))
-                continue;
-            var id = idCodec.Encode(followUp.Input.Trim());
-            if (!seen.Add(id))
-                continue;
-            buttons.Add(new JsonObject
-            {
-                ["type"] = 2,
-                ["style"] = ButtonStyleSecondary,
-                ["label"] = TextTruncator.Truncate(Fallback(followUp.Label, followUp.Input), DiscordLimits.ButtonLabel),
-                ["custom_id"] = id,
-            });
-        }
-        return buttons.Count == 0 ? null : new JsonObject { ["type"] = 1, ["components"] = buttons };
+        var buttons = followUps
+            .Select(followUp => new Button(
+                ButtonStyle.Secondary,
+                TextTruncator.Truncate(Fallback(followUp.Label, followUp.Input), DiscordLimits.ButtonLabel),
+                idCodec.Encode(followUp.Input.Trim())))
+            .ToList();
+        return buttons.Count == 0 ? null : new ActionRow(buttons);
     }
 
     private static string Fallback(string? text, string? alternative = null) =>

@@ -1,8 +1,11 @@
 namespace LmcBot.Discord.Rendering;
 
 /// <summary>Message flag bits we set.</summary>
-internal static class MessageFlags
+[Flags]
+internal enum MessageFlags
 {
+    None = 0,
+
     /// <summary>Only the invoking user sees the message.</summary>
-    public const int Ephemeral = 1 << 6;
+    Ephemeral = 1 << 6,
 }

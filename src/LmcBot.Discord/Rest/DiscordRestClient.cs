@@ -16,7 +16,13 @@ public sealed class DiscordRestClient(IHttpClientFactory httpClientFactory, IOpt
     internal const string HttpClientName = "LmcBot.Discord";
     internal const string UserAgent = "DiscordBot (https://github.com/lmcbot/lmcbot, 1.0)";
 
-    internal async Task<DiscordRestResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null,
+    /// <summary>Sends <paramref name="body"/> (command registration's JSON) as the request's JSON.</summary>
+    internal Task<DiscordRestResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null,
+        AnswerFile? file = null, CancellationToken ct = default) =>
+        SendAsync(method, path, body is null ? (byte[]?)null : JsonSerializer.SerializeToUtf8Bytes(body), file, ct);
+
+    /// <summary>Sends <paramref name="body"/>, JSON already serialised (a message from <see cref="DiscordJsonContext"/>), with the file if any.</summary>
+    internal async Task<DiscordRestResponse> SendAsync(HttpMethod method, string path, byte[]? body,
         AnswerFile? file = null, CancellationToken ct = default)
     {
         var settings = options.Value;
@@ -45,11 +51,11 @@ public sealed class DiscordRestClient(IHttpClientFactory httpClientFactory, IOpt
         return new DiscordRestResponse(response.StatusCode, json);
     }
 
-    private static HttpContent? Content(JsonNode? body, AnswerFile? file)
+    private static HttpContent? Content(byte[]? body, AnswerFile? file)
     {
         if (body is null)
             return null;
-        var json = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+        var json = new ByteArrayContent(body);
         json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (file is null)
             return json;

@@ -1,7 +1,7 @@
+using LmcBot.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 
 namespace LmcBot.Teams.Configuration;
@@ -29,8 +29,8 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration, Forwar
                 failures.Add($"{Section}:AppId must be the Azure Bot's Microsoft App ID (a GUID), or empty for the loopback-only development mode.");
             if (string.IsNullOrWhiteSpace(options.AppPassword))
                 failures.Add($"{Section}:AppPassword is required when {Section}:AppId is set: set the environment variable {Section}__AppPassword to the app's client secret.");
-            else if (SettingsFileHolding($"{Section}:AppPassword") is { } file)
-                failures.Add($"{Section}:AppPassword must not be in a settings file ({file}): set the environment variable {Section}__AppPassword or use user-secrets.");
+            else if (SettingsSecrets.Refusal(configuration, $"{Section}:{nameof(TeamsOptions.AppPassword)}") is { } refusal)
+                failures.Add(refusal);
             if (options.AppType == TeamsAppType.SingleTenant && string.IsNullOrWhiteSpace(options.TenantId))
                 failures.Add($"{Section}:TenantId is required when {Section}:AppType is SingleTenant.");
         }
@@ -96,22 +96,4 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration, Forwar
 
     private static bool IsTenant(string tenant) =>
         Guid.TryParse(tenant, out _) || (Uri.CheckHostName(tenant) == UriHostNameType.Dns && tenant.Contains('.'));
-
-    /// <summary>The settings file (not user-secrets) that supplies <paramref name="key"/>, if any.</summary>
-    private string? SettingsFileHolding(string key)
-    {
-        if (configuration is not IConfigurationRoot root)
-            return null;
-        // The last provider that has the key wins, as in IConfiguration itself.
-        foreach (var provider in root.Providers.Reverse())
-        {
-            if (!provider.TryGet(key, out _))
-                continue;
-            return provider is JsonConfigurationProvider { Source.Path: { } path }
-                && !path.EndsWith("secrets.json", StringComparison.OrdinalIgnoreCase)
-                ? path
-                : null;
-        }
-        return null;
-    }
 }

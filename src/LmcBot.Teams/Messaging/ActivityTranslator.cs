@@ -8,13 +8,11 @@ namespace LmcBot.Teams.Messaging;
 /// <summary>
 /// Turns a Teams message into the neutral <see cref="ChatRequest"/>, or decides it is not for the
 /// bot. Personal chat: every text. Channels and group chats: only text that @mentions the bot,
-/// with that mention (and only that one) removed. A card button: the input its <c>cmd</c> names.
+/// with that mention (and only that one) removed; a bare mention is empty text, which the core
+/// answers with help. A card button: the input its <c>cmd</c> names.
 /// </summary>
 internal static class ActivityTranslator
 {
-    /// <summary>What a bare @mention with no words asks for.</summary>
-    public const string EmptyMentionText = "help";
-
     public static ChatRequest? ToChatRequest(InboundActivity activity)
     {
         var text = CardSubmitInput(activity) ?? QuestionText(activity);
@@ -108,8 +106,8 @@ internal static class ActivityTranslator
             return null;
         if (!IsPersonal(activity.Conversation) && !MentionsBot(activity))
             return null;
-        var text = RemoveBotMentions(activity.Text, activity).Trim();
-        return text.Length == 0 ? EmptyMentionText : text;
+        // A bare mention leaves empty text, which the core answers with help.
+        return RemoveBotMentions(activity.Text, activity).Trim();
     }
 
     private static bool MentionsBot(InboundActivity activity) => BotMentions(activity).Any();

@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Teams.Activities;
 using LmcBot.Teams.Configuration;
 using LmcBot.Teams.Connector;
@@ -61,23 +62,7 @@ internal sealed class TeamsActivityHandler(
         await connector.SendAsync(envelope.ConversationAddress, renderer.Welcome(introduction, envelope), cancellationToken);
     }
 
-    /// <summary>The core's answer; a bug in it becomes an apology rather than silence.</summary>
-    private async Task<Answer> AskAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await bot.HandleAsync(request, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Teams: the bot failed on a request in {ConversationId}.", request.ConversationId);
-            return new Answer
-            {
-                Answered = false,
-                Intent = Intent.Error,
-                Text = "Sorry, something went wrong while answering. Please try again later.",
-                Failure = ErrorKind.Internal,
-            };
-        }
-    }
+    /// <summary>The core's answer; a bug in it becomes the core's apology rather than silence.</summary>
+    private Task<Answer> AskAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        bot.AnswerOrApologiseAsync(request, logger, cancellationToken);
 }

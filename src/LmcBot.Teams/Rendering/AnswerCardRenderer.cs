@@ -1,5 +1,6 @@
 using System.Text;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Commands;
 using LmcBot.Teams.Activities;
 
@@ -87,7 +88,7 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         while (low <= high)
         {
             var length = low + (high - low) / 2;
-            var json = Serialize(content with { Text = CardText.Cut(content.Text, length) + "\n\n" + ShortenedNote }, envelope);
+            var json = Serialize(content with { Text = TextShortening.Shorten(content.Text, length) + "\n\n" + ShortenedNote }, envelope);
             if (json.Length <= MaxBytes)
             {
                 best = json;
@@ -105,7 +106,7 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         TeamsJson.Serialize(envelope.Message() with
         {
             Summary = content.Title is { Length: > 0 } title
-                ? CardText.Cut(title, SummaryChars)
+                ? TextShortening.Shorten(title, SummaryChars)
                 : CardText.FirstLine(content.Text, SummaryChars),
             Attachments = [new CardAttachment(Layout(content))],
         });
@@ -121,7 +122,7 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         foreach (var note in content.Notes)
             body.Add(new TextBlock(note) { Size = "Small", IsSubtle = true });
         body.AddRange(content.Sections);
-        foreach (var citation in content.Citations.Take(CardContent.MaxCitations))
+        foreach (var citation in AnswerDisplay.Citations(content.Citations))
         {
             body.Add(new Container(
             [
@@ -134,17 +135,17 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         {
             FallbackText = Fallback(content),
             Body = body,
-            Actions = content.FollowUps.Count == 0
-                ? null
-                : [.. content.FollowUps.Take(CardContent.MaxFollowUps).Select(f => new SubmitAction(f.Label, new SubmitData(f.Input)))],
+            Actions = AnswerDisplay.FollowUps(content.FollowUps) is { Count: > 0 } followUps
+                ? [.. followUps.Select(f => new SubmitAction(f.Label, new SubmitData(f.Input)))]
+                : null,
         };
     }
 
     private static string Fallback(CardContent content)
     {
-        var text = CardText.Cut(content.Text, FallbackChars);
+        var text = TextShortening.Shorten(content.Text, FallbackChars);
         var fallback = content.Title is { Length: > 0 } title ? $"{title}: {text}" : text;
-        return content.Citations.Count > 0 ? $"{fallback} (Source: {CardText.Cut(content.Citations[0].Title, 100)})" : fallback;
+        return content.Citations.Count > 0 ? $"{fallback} (Source: {TextShortening.Shorten(content.Citations[0].Title, 100)})" : fallback;
     }
 
     /// <summary>

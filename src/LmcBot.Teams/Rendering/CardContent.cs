@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 
 namespace LmcBot.Teams.Rendering;
 
@@ -8,9 +9,6 @@ namespace LmcBot.Teams.Rendering;
 /// </summary>
 internal sealed record CardContent
 {
-    public const int MaxCitations = 3;
-    public const int MaxFollowUps = 3;
-
     public string? Title { get; init; }
 
     public required string Text { get; init; }
@@ -29,30 +27,31 @@ internal sealed record CardContent
 
     public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 
+    /// <summary>What of <paramref name="answer"/> a card shows: the core's choice of sources and follow-ups (<see cref="AnswerDisplay"/>).</summary>
     public static CardContent From(Answer answer) => new()
     {
         Title = answer.Title,
         Text = answer.Text,
         IsError = answer.IsError,
         Fields = answer.Fields,
-        Citations = answer.Citations,
-        FollowUps = answer.FollowUps,
+        Citations = AnswerDisplay.Citations(answer),
+        FollowUps = AnswerDisplay.FollowUps(answer),
     };
 
     /// <summary>Keeps everything that matters in a few kilobytes, leaving the answer text alone.</summary>
     public CardContent Compact() => this with
     {
-        Title = Title is null ? null : CardText.Cut(Title, 150),
-        Fields = [.. Fields.Take(12).Select(f => new AnswerField(CardText.Cut(f.Name, 60), CardText.Cut(f.Value, 300)))],
-        Notes = [.. Notes.Select(n => CardText.Cut(n, 300))],
+        Title = Title is null ? null : TextShortening.Shorten(Title, 150),
+        Fields = [.. Fields.Take(12).Select(f => new AnswerField(TextShortening.Shorten(f.Name, 60), TextShortening.Shorten(f.Value, 300)))],
+        Notes = [.. Notes.Select(n => TextShortening.Shorten(n, 300))],
         Citations = [.. Citations.Take(1).Select(c => c with
         {
-            Title = CardText.Cut(c.Title, 200),
-            Quote = CardText.Cut(c.Quote, 400),
-            Publisher = c.Publisher is null ? null : CardText.Cut(c.Publisher, 100),
+            Title = TextShortening.Shorten(c.Title, 200),
+            Quote = TextShortening.Shorten(c.Quote, 400),
+            Publisher = c.Publisher is null ? null : TextShortening.Shorten(c.Publisher, 100),
             Url = c.Url is { Length: > 500 } ? null : c.Url,
         })],
-        FollowUps = [.. FollowUps.Take(MaxFollowUps).Select(f => new FollowUp(CardText.Cut(f.Label, 60), CardText.Cut(f.Input, 300)))],
+        FollowUps = [.. AnswerDisplay.FollowUps(FollowUps).Select(f => new FollowUp(TextShortening.Shorten(f.Label, 60), TextShortening.Shorten(f.Input, 300)))],
     };
 
     /// <summary>The answer and its first source only: the last resort before cutting the text to nothing.</summary>

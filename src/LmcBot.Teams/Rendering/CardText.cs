@@ -1,12 +1,11 @@
 using System.Text;
+using LmcBot.Core.Chat.Presentation;
 
 namespace LmcBot.Teams.Rendering;
 
-/// <summary>Text shaping for cards: Teams' Markdown line breaks, and cuts that never split a character.</summary>
+/// <summary>Text shaping for cards: Teams' Markdown line breaks; text is shortened by the core's one rule, <see cref="TextShortening"/>.</summary>
 internal static class CardText
 {
-    public const string Ellipsis = "…";
-
     /// <summary>
     /// Card Markdown needs a blank line for a line break, except between list items, which a
     /// blank line would split into separate lists.
@@ -26,27 +25,11 @@ internal static class CardText
         return builder.ToString();
     }
 
-    /// <summary>At most <paramref name="maxChars"/> characters, cut at a word break where one is near, ending in an ellipsis.</summary>
-    public static string Cut(string text, int maxChars)
-    {
-        if (text.Length <= maxChars)
-            return text;
-        if (maxChars <= Ellipsis.Length)
-            return Ellipsis;
-        var cut = maxChars - Ellipsis.Length;
-        if (char.IsLowSurrogate(text[cut]))
-            cut--;
-        var space = text.LastIndexOfAny([' ', '\n'], cut, Math.Min(cut, 40));
-        if (space > 0)
-            cut = space;
-        return text[..cut].TrimEnd() + Ellipsis;
-    }
-
     /// <summary>The first line, cut to <paramref name="maxChars"/>: for notification summaries.</summary>
     public static string FirstLine(string text, int maxChars)
     {
         var end = text.IndexOf('\n');
-        return Cut((end < 0 ? text : text[..end]).Trim(), maxChars);
+        return TextShortening.Shorten((end < 0 ? text : text[..end]).Trim(), maxChars);
     }
 
     private static bool IsListItem(string line)

@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Commands;
 
 namespace LmcBot.Teams.Rendering;
@@ -49,5 +50,5 @@ internal static class HelpCardSections
         return suggestions;
     }
 
-    private static SubmitAction Button(string example) => new(CardText.Cut(example, 60), new SubmitData(example));
+    private static SubmitAction Button(string example) => new(TextShortening.Shorten(example, 60), new SubmitData(example));
 }

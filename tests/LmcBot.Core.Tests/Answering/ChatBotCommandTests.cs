@@ -196,12 +196,25 @@ public sealed class ChatBotCommandTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\t\n")]
-    public async Task EmptyQuestion_IsAUsageError(string text)
+    public async Task EmptyText_AsksForHelp(string text)
     {
+        // What an adapter passes for a bare @mention: the router, not each adapter, decides it means help.
         var answer = await Text(text);
 
-        Assert.Equal("usage", answer.Intent);
+        Assert.Equal(Intent.Help, answer.Intent);
+        Assert.False(answer.IsError);
+        Assert.NotEmpty(answer.Commands);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task EmptyAskOption_IsAUsageError(string question)
+    {
+        var answer = await Command("ask", ("question", question));
+
         Assert.True(answer.IsError);
+        Assert.Equal(ErrorKind.Usage, answer.Failure);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace LmcBot.Core.Tests.Answering;
 public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelper output) : IClassFixture<EvaluationTests.Bot>
 {
     /// <summary>Measured with the committed scorer (docs/answering-fit.md), less one point of slack.</summary>
-    private const double AnswerableFloor = 0.73, DeclineFloor = 0.75, NativeFloor = 0.72;
+    private const double AnswerableFloor = 0.73, DeclineFloor = 0.75, NativeFloor = 0.69;
 
     public sealed class Bot : IDisposable
     {
@@ -41,8 +41,8 @@ public sealed class EvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelp
         Assert.True(report.NativeRate >= NativeFloor, $"native-script right fell to {report.NativeRate:P1}");
     }
 
-    /// <summary>The default engine (the first round's, guarded by the pipeline's veto), measured the same way, less one point.</summary>
-    private const double GuardedAnswerableFloor = 0.76, GuardedDeclineFloor = 0.72;
+    /// <summary>The default engine (the first round's, guarded by the pipeline's veto), measured the same way (78.0 % / 75.2 %), less one point.</summary>
+    private const double GuardedAnswerableFloor = 0.77, GuardedDeclineFloor = 0.74;
 
     [Fact]
     public void Validation_DefaultGuardedEngine_AnsweredAtLeastAsWellAsCommitted_AndEveryAnswerCited()

@@ -23,6 +23,7 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         ["Chat"] = ["Text"],
         ["Text"] = [],
         ["Http"] = [],
+        ["Configuration"] = [],
     };
 
     /// <summary>

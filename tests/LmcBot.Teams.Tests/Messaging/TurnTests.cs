@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Teams.Tests.Support;
 using LmcBot.Testing;
 
@@ -45,7 +46,7 @@ public sealed class TurnTests
 
         var reply = Assert.Single(host.Connector.Delivered);
         var text = reply.Card.GetProperty("body")[0];
-        Assert.StartsWith("Sorry, something went wrong", text.GetProperty("text").GetString());
+        Assert.Equal(UnexpectedFailure.Apology, text.GetProperty("text").GetString());
         Assert.Equal("attention", text.GetProperty("color").GetString());
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Commands;
 using LmcBot.Teams.Activities;
 using LmcBot.Teams.Rendering;
@@ -171,6 +172,34 @@ public sealed class AnswerCardRendererTests
         var actions = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("data").GetProperty("cmd").GetString()).ToList();
         Assert.Equal(3, actions.Count);
         Assert.Equal("help", actions[^1]);
+    }
+
+    /// <summary>The same long answer as Discord's AnswerRendererTests: both adapters shorten it by the core's one rule, each to its own limit.</summary>
+    [Fact]
+    public void Render_LongAnswer_FallbackTextShortenedByTheCoresRule()
+    {
+        var text = new string('a', 250) + " " + new string('b', 5000);
+
+        var card = Card(Assert.Single(_renderer.Render(Plain(text) with { Title = null }, Envelope)));
+
+        var fallback = card.GetProperty("fallbackText").GetString();
+        Assert.Equal(TextShortening.Shorten(text, 400), fallback);
+        Assert.Equal(new string('a', 250) + "…", fallback); // the word break keeps more than half of the 400
+    }
+
+    [Fact]
+    public void Render_MoreFollowUpsAndSourcesThanShown_TheCoresCaps()
+    {
+        var answer = Plain("Short answer.") with
+        {
+            Citations = [.. Enumerable.Range(0, 5).Select(i => new Citation($"doc-{i}", $"Document {i}", $"quote {i}"))],
+            FollowUps = [.. Enumerable.Range(0, 5).Select(i => FollowUp.Ask($"question {i}"))],
+        };
+
+        var card = Card(Assert.Single(_renderer.Render(answer, Envelope)));
+
+        Assert.Equal(AnswerDisplay.MaxFollowUps, card.GetProperty("actions").GetArrayLength());
+        Assert.Equal(AnswerDisplay.MaxCitations, Texts(card).Count(t => t.StartsWith("Source: ", StringComparison.Ordinal)));
     }
 
     private static Answer Plain(string text) => new() { Answered = true, Intent = Intent.Fact, Title = "Answer", Text = text };

@@ -12,17 +12,4 @@ public sealed class CardTextTests
     [InlineData("a\r\nb", "a\n\nb")]
     public void ToCardMarkdown_LineBreaks_BecomeParagraphsExceptInLists(string text, string expected) =>
         Assert.Equal(expected, CardText.ToCardMarkdown(text));
-
-    [Theory]
-    [InlineData("short", 10, "short")]
-    [InlineData("The StarExpress links Kunming and Vientiane", 20, "The StarExpress…")]
-    [InlineData("abcdefghij", 5, "abcd…")]
-    [InlineData("abc😀def", 5, "abc…")]
-    public void Cut_LongText_EndsWithEllipsisAtWordBreakWithoutSplittingCharacters(string text, int max, string expected)
-    {
-        var cut = CardText.Cut(text, max);
-
-        Assert.Equal(expected, cut);
-        Assert.True(cut.Length <= max);
-    }
 }

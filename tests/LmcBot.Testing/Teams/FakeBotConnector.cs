@@ -23,6 +23,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly object _waitGate = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private LoopbackServer _server = null!;
+    private long _deliveredCount;
 
     /// <summary>Decides whether a bearer token is good; null accepts requests without one (development mode).</summary>
     public Func<string?, bool>? AcceptToken { get; set; }
@@ -31,6 +32,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>False skips parsing and checking bodies, so a load run measures the bot, not the fake.</summary>
     public bool RecordBodies { get; set; } = true;
+
+    /// <summary>False only counts calls (<see cref="DeliveredCount"/>): a long load run would otherwise keep millions.</summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>Activities delivered so far, kept or not.</summary>
+    public long DeliveredCount => Interlocked.Read(ref _deliveredCount);
 
     /// <summary>The service URL to put in activities and tokens (with a regional path, as Teams' are).</summary>
     public string ServiceUrl => $"{_server.BaseUrl}/amer/";
@@ -94,7 +101,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             authorization,
             context.Request.ContentType,
             received);
-        _attempts.Enqueue(call);
+        if (RecordCalls)
+            _attempts.Enqueue(call);
 
         if (AcceptToken is { } accept
             && !(authorization.StartsWith("Bearer ", StringComparison.Ordinal) && accept(authorization["Bearer ".Length..])))
@@ -120,8 +128,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return;
         }
 
-        _delivered.Enqueue(call);
-        Signal();
+        Interlocked.Increment(ref _deliveredCount);
+        if (RecordCalls)
+        {
+            _delivered.Enqueue(call);
+            Signal();
+        }
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"id":"1:{{Guid.NewGuid():N}}"}""");
     }

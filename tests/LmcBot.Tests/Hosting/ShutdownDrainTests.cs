@@ -120,7 +120,8 @@ public sealed class ShutdownDrainTests(Xunit.Abstractions.ITestOutputHelper outp
         var all = outcomes.ToList();
         output.WriteLine(string.Join(", ", all.GroupBy(o => (o.Kind, o.Status)).OrderBy(g => g.Key).Select(g => $"{g.Key.Kind} {g.Key.Status}: {g.Count()}")));
         var deferred = all.Where(o => o is { Kind: "discord", Status: 200 } && JsonNode.Parse(o.Body)!["type"]!.GetValue<int>() == 5).ToList();
-        Assert.Equal(12, deferred.Count);
+        // The 12 slow commands are deferred; on a loaded machine a fast one can pass DeferAfter too, and is deferred as well.
+        Assert.True(deferred.Count >= 12, $"{deferred.Count} deferred");
         Assert.Contains(all, o => o is { Kind: "discord", Status: 200 } && JsonNode.Parse(o.Body)!["type"]!.GetValue<int>() == 4);
         // No request failed: answered (200), or refused as a draining server refuses (503 + Retry-After, or no connection).
         Assert.All(all, o => Assert.True(o.Status is 200 or 503 or 0, $"{o.Kind}: {o.Status} {o.Body}"));
@@ -129,8 +130,9 @@ public sealed class ShutdownDrainTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.All(all.Where(o => o.Status == 503), o => Assert.Equal(RequestGuard.DrainRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), o.RetryAfter));
         // Every deferred answer was delivered: one webhook edit of the original message each, with the answer.
         var edits = discord.Requests.Where(r => r.Method == "PATCH" && r.Path.Contains("/messages/@original", StringComparison.Ordinal)).ToList();
-        Assert.Equal(12, edits.Count);
-        Assert.All(edits, e => Assert.Contains("Answer to: slow question", e.BodyText));
+        Assert.Equal(deferred.Count, edits.Count);
+        Assert.All(edits, e => Assert.Contains("Answer to: ", e.BodyText));
+        Assert.Equal(12, edits.Count(e => e.BodyText.Contains("Answer to: slow question", StringComparison.Ordinal)));
         // Every Teams turn that was accepted replied.
         var teamsAccepted = all.Count(o => o is { Kind: "teams", Status: 200 });
         Assert.Equal(8, teamsAccepted);

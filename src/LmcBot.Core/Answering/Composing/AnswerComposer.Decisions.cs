@@ -1,3 +1,4 @@
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
@@ -98,7 +99,7 @@ internal static partial class AnswerComposer
             Confidence = confidence,
             Text = $"From \"{document.Title}\": {sentence.Text}",
             Citations = [sentence.Citation],
-            FollowUps = sentence.Entities.Where(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count > 0).Take(3)
+            FollowUps = sentence.Entities.Where(e => !q.EntityIds.Contains(e) && index.Entities[e].Facts.Count > 0).Take(AnswerDisplay.MaxFollowUps)
                 .Select(e => FollowUp.Ask($"Tell me about {index.Entities[e].Name}")).ToList(),
         };
     }

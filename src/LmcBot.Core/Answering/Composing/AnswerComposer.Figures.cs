@@ -1,3 +1,4 @@
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Chat;
 
 namespace LmcBot.Core.Answering;
@@ -44,7 +45,7 @@ internal static partial class AnswerComposer
         return answer with
         {
             Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
-            FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(3).ToList(),
+            FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(AnswerDisplay.MaxFollowUps).ToList(),
         };
     }
 

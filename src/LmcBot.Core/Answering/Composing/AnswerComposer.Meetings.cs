@@ -5,6 +5,23 @@ namespace LmcBot.Core.Answering;
 
 internal static partial class AnswerComposer
 {
+    /// <summary>"The fifth leaders' meeting" when the knowledge base has the first to the fourth: say so, and offer the last one held.</summary>
+    internal static Answer MissingMeeting(string type, int asked, IReadOnlyList<int> numbers)
+    {
+        static string Word(int n) => n < Lexicon.OrdinalWords.Length ? Lexicon.OrdinalWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var held = numbers.Count > 1 && numbers[^1] - numbers[0] == numbers.Count - 1
+            ? $"the {Word(numbers[0])} to the {Word(numbers[^1])}"
+            : "the " + AnswerFormatting.JoinAnd([.. numbers.Select(Word)]);
+        return new Answer
+        {
+            Answered = false,
+            Intent = "decline",
+            Confidence = 0,
+            Text = $"My knowledge base has no record of a {Word(asked)} LMC {type}; it has {held}.",
+            FollowUps = [FollowUp.Ask($"When was the {Word(numbers[^1])} LMC {type.Replace("'", "", StringComparison.Ordinal)}?")],
+        };
+    }
+
     /// <summary>
     /// "List the foreign ministers' meetings", "How many leaders' meetings have there been?": every
     /// meeting of the types the question names, one line each in date order, with what the knowledge

@@ -1,3 +1,4 @@
+using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
@@ -42,7 +43,7 @@ internal static partial class AnswerComposer
             Fields = fields,
             Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
             FollowUps = partners.Where(p => index.CityPairsOf(p).Any(f => !f.Entities.Contains(city.Id)))
-                .Take(3).Select(p => new FollowUp($"Partner cities of {p}", $"citypairs {p}")).ToList(),
+                .Take(AnswerDisplay.MaxFollowUps).Select(p => new FollowUp($"Partner cities of {p}", $"citypairs {p}")).ToList(),
         };
     }
 
@@ -88,7 +89,7 @@ internal static partial class AnswerComposer
             Text = lead + " " + string.Join(" ", sentences),
             Fields = fields,
             Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
-            FollowUps = names.Take(3).Select(n => FollowUp.Ask($"Tell me about {n}")).ToList(),
+            FollowUps = names.Take(AnswerDisplay.MaxFollowUps).Select(n => FollowUp.Ask($"Tell me about {n}")).ToList(),
         };
     }
 
@@ -208,14 +209,14 @@ internal static partial class AnswerComposer
         foreach (var fact in facts)
             foreach (var entity in fact.Entities.Select(e => index.Entities[e]))
             {
-                if (result.Count >= 3) break;
+                if (result.Count >= AnswerDisplay.MaxFollowUps) break;
                 if (asked.Contains(entity.Id) || entity.Type == "country" || entity.Facts.Count < 2 || entity.Facts.Count > index.FactCount / 4) continue;
                 var followUp = entity.Type is "city" && entity.InCityPair
                     ? new FollowUp($"Partner cities of {entity.Name}", $"citypairs {entity.Name}")
                     : FollowUp.Ask($"Tell me about {entity.Name}");
                 if (!result.Contains(followUp)) result.Add(followUp);
             }
-        return result.Take(3).ToList();
+        return result.Take(AnswerDisplay.MaxFollowUps).ToList();
     }
 
     internal static Answer Decline(KnowledgeIndex index, string reason, string intent) => new()
@@ -249,6 +250,6 @@ internal static partial class AnswerComposer
             result.Add(FollowUp.Ask($"How has {label} changed over time?"));
         }
         if (index.Facts.FirstOrDefault(f => f.Fact.Kind == FactKind.Investment)?.Fact.Get("country") is { } country) result.Add(new FollowUp($"Investors in {country}", $"investors {country}"));
-        return result.Take(3).ToList();
+        return result.Take(AnswerDisplay.MaxFollowUps).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using LmcBot.Core.Chat.Presentation;
 using System.Globalization;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
@@ -585,7 +586,7 @@ internal static partial class LegacyAnswerEngine
             answer = answer with
             {
                 Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
-                FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(3).ToList(),
+                FollowUps = new[] { FollowUp.Ask($"How has {label} changed over time?") }.Concat(answer.FollowUps).Distinct().Take(AnswerDisplay.MaxFollowUps).ToList(),
             };
         return answer;
     }
@@ -761,7 +762,7 @@ internal static partial class LegacyAnswerEngine
             Confidence = confidence,
             Text = $"From \"{document.Title}\": {best.Text}",
             Citations = [best.Citation],
-            FollowUps = best.Entities.Where(e => !q.EntityIds.Contains(e)).Take(3).Select(e => FollowUp.Ask($"Tell me about {index.Entities[e].Name}")).ToList(),
+            FollowUps = best.Entities.Where(e => !q.EntityIds.Contains(e)).Take(AnswerDisplay.MaxFollowUps).Select(e => FollowUp.Ask($"Tell me about {index.Entities[e].Name}")).ToList(),
         };
     }
 

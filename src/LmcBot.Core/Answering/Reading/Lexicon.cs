@@ -89,6 +89,9 @@ internal static class Lexicon
     /// <summary>The ordinals in letters by number (<c>[0]</c> is empty), as answers write them.</summary>
     public static readonly string[] OrdinalWords = [.. Vocabulary.OrdinalWords];
 
+    /// <summary>Offices whose holder changes (<c>office_words</c>): who holds one now is not in the knowledge base.</summary>
+    public static readonly HashSet<string> OfficeWords = StemAll(Vocabulary.Words("office_words"));
+
     /// <summary>Numbers written in letters (<c>number_words</c>), which give a figure as digits do.</summary>
     public static readonly HashSet<string> NumberWords = AsWritten("number_words");
 

@@ -54,6 +54,7 @@ internal sealed class QuestionVocabulary
         new("city_pair_cues", Shape.Words, Form.WithStems),
         new("ordinals", Shape.Map, Form.AsWritten),
         new("number_words", Shape.Words, Form.AsWritten),
+        new("office_words", Shape.Words, Form.WithStems),
         new("investment_cues", Shape.Words, Form.WithStems),
         new("reason_cues", Shape.Words, Form.WithStems),
         new("answer_types", Shape.Map, Form.WithStems),

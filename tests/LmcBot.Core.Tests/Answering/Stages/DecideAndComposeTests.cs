@@ -19,6 +19,33 @@ public sealed class DecideAndComposeTests
     }
 
     [Fact]
+    public void Answer_NthMeetingOfAKindTheKnowledgeHasFewerOf_DeclinesSayingWhichItHas()
+    {
+        var answer = Pipeline.Answer("when was the third foreign ministers meeting", Index);
+
+        Assert.False(answer.Answered);
+        Assert.Equal("My knowledge base has no record of a third LMC foreign ministers' meeting; it has the first to the second.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_NthMeetingTheKnowledgeHas_IsNotDeclinedAsMissing()
+    {
+        var answer = Pipeline.Answer("when was the second foreign ministers meeting", Index);
+
+        Assert.DoesNotContain("no record of", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_CurrentHolderOfAnOffice_DeclinesSayingTheKnowledgeDatesOfficesOnly()
+    {
+        var answer = Pipeline.Answer("who is the president of alpha now", Index);
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("My knowledge base records who held an office at a dated meeting or event, not who holds it now.", answer.Text);
+        Assert.DoesNotContain("records who held an office", Pipeline.Answer("who is the president of alpha", Index).Text);
+    }
+
+    [Fact]
     public void Answer_YearTheSeriesHas_GivesThatPointWithItsCitation()
     {
         var answer = Pipeline.Answer("trade between alpha and beta in 2021", Index);
