@@ -8,7 +8,7 @@ internal sealed class ConstantChatBot : IChatBot
     private static readonly Answer Fixed = new()
     {
         Answered = true,
-        Intent = "route",
+        Intent = Intent.Route,
         Text = "The StarExpress train, launched in 2024, connects Kunming to Vientiane via Luang Prabang.",
         Citations =
         [

@@ -17,7 +17,7 @@ public sealed class AnswerRendererTests
     private static Answer Basic(string text = "The LMC was established in 2016.") => new()
     {
         Answered = true,
-        Intent = "figure",
+        Intent = Intent.Figure,
         Text = text,
         Citations = [new Citation("lmc-seed-article", "LMC article", "established in 2016") { Grade = "article", SourceDate = "2025-03-01" }],
     };
@@ -131,7 +131,7 @@ public sealed class AnswerRendererTests
         var answer = new Answer
         {
             Answered = true,
-            Intent = "route",
+            Intent = Intent.Route,
             Title = new string('T', 400),
             Text = "Kunming to Vientiane. " + string.Join(' ', Enumerable.Repeat("stop", 1500)),
             Fields = Enumerable.Range(1, 25).Select(i => new AnswerField(new string('n', 300), new string('v', 1500))).ToList(),

@@ -69,20 +69,20 @@ public sealed class ScriptedChatBot : IChatBot
     {
         var text = request.Text ?? request.Command ?? "";
         if (text.Equals("help", StringComparison.OrdinalIgnoreCase))
-            return new Answer { Answered = true, Intent = "help", Text = "Ask a question in plain words, or use a command." };
+            return new Answer { Answered = true, Intent = Intent.Help, Text = "Ask a question in plain words, or use a command." };
         if (text.Equals("about", StringComparison.OrdinalIgnoreCase))
-            return new Answer { Answered = true, Intent = "about", Text = "I answer questions from my knowledge base, with sources." };
+            return new Answer { Answered = true, Intent = Intent.About, Text = "I answer questions from my knowledge base, with sources." };
         if (text.Contains("starexpress", StringComparison.OrdinalIgnoreCase))
             return new Answer
             {
                 Answered = true,
-                Intent = "route",
+                Intent = Intent.Route,
                 Title = "StarExpress",
                 Text = "StarExpress runs Kunming → Luang Prabang → Vientiane.",
                 Fields = [new AnswerField("Stops", "Kunming, Luang Prabang, Vientiane"), new AnswerField("Launched", "2024")],
                 Citations = [StarExpressSource],
                 FollowUps = [new FollowUp("China-Laos Railway", "route China-Laos Railway"), FollowUp.Ask("investors Thailand")],
             };
-        return new Answer { Answered = false, Intent = "decline", Text = "I don't know that yet." };
+        return new Answer { Answered = false, Intent = Intent.Decline, Text = "I don't know that yet." };
     }
 }

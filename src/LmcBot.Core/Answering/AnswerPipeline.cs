@@ -16,16 +16,16 @@ internal sealed class AnswerPipeline(ISentenceEmbedder? embedder, ScorerSettings
     {
         var normalised = QuestionNormalizer.Normalise(question);
         if (normalised.Folded.Length == 0)
-            return AnswerComposer.Decline(index, "I could not find a question in that.", "empty");
+            return AnswerComposer.Decline(index, "I could not find a question in that.", Intent.Empty);
         var names = NameResolver.Resolve(normalised, index);
         var q = QuestionReader.Read(normalised, names);
         if (trace is not null) trace.Question = q;
 
         if (q.IsGreeting && q.Mentions.Count == 0 && q.ContentTerms.Count == 0) return Early(trace, "smalltalk", AnswerComposer.SmallTalk(q, index));
-        if (q.IsHelp && q.Mentions.Count == 0) return Early(trace, "help", new Answer { Answered = false, Intent = "help", Text = "help", Confidence = 1 });
+        if (q.IsHelp && q.Mentions.Count == 0) return Early(trace, "help", new Answer { Answered = false, Intent = Intent.Help, Text = "help", Confidence = 1 });
         if (q.UnknownNames.Count > 0) return Early(trace, "unknown-name", AnswerComposer.UnknownName(index, q.UnknownNames));
         if (q.Mentions.Count == 0 && q.Years.Count == 0 && q.ContentTerms.Count == q.UnknownTerms.Count)
-            return Early(trace, "nothing-known", AnswerComposer.Decline(index, "My knowledge base does not cover that.", "decline"));
+            return Early(trace, "nothing-known", AnswerComposer.Decline(index, "My knowledge base does not cover that.", Intent.Decline));
 
         var candidates = CandidateRetriever.Lexical(q, index);
         var extractor = new FeatureExtractor(q, index);

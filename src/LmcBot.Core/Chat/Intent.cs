@@ -8,8 +8,8 @@ namespace LmcBot.Core.Chat;
 /// and <c>ask --json</c> show.
 /// </summary>
 /// <remarks>
-/// The answering engines name their intents as text; the conversion from a string accepts only the names listed
-/// here and throws for any other, so a misspelt intent fails its first test instead of reaching a dashboard.
+/// Everything, the answering engines included, names an intent by its member: there is no conversion from a
+/// string, so a misspelt intent does not compile. <see cref="Parse"/> reads a name from outside (JSON, the CLI).
 /// </remarks>
 [JsonConverter(typeof(IntentJsonConverter))]
 public sealed class Intent
@@ -94,8 +94,6 @@ public sealed class Intent
 
     public static bool TryParse(string name, out Intent? intent) => ByName.TryGetValue(name, out intent);
 
-    /// <summary>The engines' intent names; only listed names convert (see the remarks).</summary>
-    public static implicit operator Intent(string name) => Parse(name);
 
     /// <summary>The intent of a refusal that no command names.</summary>
     public static Intent Of(ErrorKind kind) => kind switch

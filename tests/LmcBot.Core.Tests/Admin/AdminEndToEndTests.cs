@@ -17,7 +17,7 @@ public sealed class AdminEndToEndTests
 
         var added = await admin.OkAsync(AddNanningVientiane);
 
-        Assert.Equal("kb.add", added.Intent);
+        Assert.Equal("kb.add", added.Intent.Name);
         Assert.Contains("nanning-vientiane-friendship-city", added.Text);
         foreach (var question in new[] { "What are Vientiane's partner cities?", "friendship cities of Nanning", "Which city is Nanning paired with?" })
         {
@@ -118,7 +118,7 @@ public sealed class AdminEndToEndTests
 
         Assert.True(answer.IsError);
         Assert.True(answer.Private);
-        Assert.Equal("admin-only", answer.Intent);
+        Assert.Equal("admin-only", answer.Intent.Name);
         Assert.Empty(admin.Audit());
         Assert.Null(admin.Fact("nanning-vientiane-friendship-city"));
         Assert.DoesNotContain("Nanning", admin.Ask("What are Vientiane's partner cities?").Text);
@@ -139,7 +139,7 @@ public sealed class AdminEndToEndTests
 
         var answer = await admin.SendAsync(AddNanningVientiane, new ChatSender("222", "Mod") { HasManagePermission = true }, ChatPlatform.Discord, scope);
 
-        Assert.Equal("admin-only", answer.Intent);
+        Assert.Equal("admin-only", answer.Intent.Name);
         Assert.True(answer.IsError && answer.Private);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
         Assert.Empty(admin.Audit());

@@ -39,7 +39,7 @@ public sealed class AdminPolicyTests(SharedAdminBot shared) : IClassFixture<Shar
         foreach (var (platform, sender) in outsiders)
         {
             var answer = await admin.CommandAsync(path, options, sender, platform);
-            Assert.Equal("admin-only", answer.Intent);
+            Assert.Equal("admin-only", answer.Intent.Name);
             Assert.True(answer.IsError && answer.Private, $"{path} from {sender.DisplayName}: {answer.Text}");
             Assert.Null(answer.File);
         }

@@ -48,7 +48,7 @@ public sealed class ChatBotCommandTests
     {
         var answer = await Text("help");
 
-        Assert.Equal("help", answer.Intent);
+        Assert.Equal("help", answer.Intent.Name);
         foreach (var name in new[] { "ask", "route", "investors", "citypairs", "trade", "about", "sources", "kb" })
             Assert.Contains(answer.Fields, f => f.Name == name);
     }
@@ -147,7 +147,7 @@ public sealed class ChatBotCommandTests
     {
         var answer = await Text(text);
 
-        Assert.Equal("admin-only", answer.Intent);
+        Assert.Equal("admin-only", answer.Intent.Name);
         Assert.True(answer.Private);
         Assert.False(answer.Answered);
     }
@@ -188,7 +188,7 @@ public sealed class ChatBotCommandTests
         var answer = await Text(text);
 
         Assert.NotNull(answer.Text);
-        Assert.NotEqual("error", answer.Intent);
+        Assert.NotEqual("error", answer.Intent.Name);
         Assert.NotEmpty(answer.Text);
     }
 

@@ -81,7 +81,7 @@ public sealed class PlainWordsTests
     public void NameOnItsOwn_IsAnOverview_NotAFigureSeries(string question)
     {
         var answer = TestBot.Shared.Ask(question, ChatPlatform.Cli);
-        Assert.Equal("overview", answer.Intent);
+        Assert.Equal("overview", answer.Intent.Name);
         Assert.DoesNotContain("latest figure I have", answer.Text, StringComparison.Ordinal);
     }
 
@@ -115,7 +115,7 @@ public sealed class PlainWordsTests
     public void Smalltalk_RepliesInKind(string message, string lead)
     {
         var answer = TestBot.Shared.Ask(message, ChatPlatform.Cli);
-        Assert.Equal("smalltalk", answer.Intent);
+        Assert.Equal("smalltalk", answer.Intent.Name);
         Assert.Matches(lead, answer.Text);
     }
 

@@ -16,7 +16,7 @@ public sealed class IntentTests
     [Fact]
     public void AListedName_IsTheOneInstance()
     {
-        Intent converted = "figure-series";
+        var converted = Intent.Parse("figure-series");
 
         Assert.Same(Intent.FigureSeries, converted);
         Assert.Equal("figure-series", converted.ToString());

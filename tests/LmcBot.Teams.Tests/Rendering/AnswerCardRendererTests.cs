@@ -27,7 +27,7 @@ public sealed class AnswerCardRendererTests
         var answer = new Answer
         {
             Answered = true,
-            Intent = "route",
+            Intent = Intent.Route,
             Title = "StarExpress",
             Text = string.Join(' ', Enumerable.Repeat("The StarExpress links Kunming and Vientiane.", 3000)),
             Fields = [.. Enumerable.Range(0, 40).Select(i => new AnswerField($"Field {i}", new string('v', 2000)))],
@@ -165,7 +165,7 @@ public sealed class AnswerCardRendererTests
     [Fact]
     public void Welcome_WithoutFollowUps_OffersCatalogExamples()
     {
-        var json = _renderer.Welcome(new Answer { Answered = false, Intent = "about", Text = "I answer from my knowledge base." }, Envelope);
+        var json = _renderer.Welcome(new Answer { Answered = false, Intent = Intent.About, Text = "I answer from my knowledge base." }, Envelope);
 
         var card = Card(json);
         Assert.Equal("Hello! I'm LmcBot.", Texts(card).First());

@@ -47,9 +47,9 @@ public sealed class HostMetricsTests
         var listed = await bot.HandleAsync(Local("kb list"));
         var metrics = await host.Client.GetStringAsync("/metrics");
 
-        Assert.Equal("kb.add", added.Intent);
+        Assert.Equal("kb.add", added.Intent.Name);
         Assert.True(added.Answered, added.Text);
-        Assert.Equal("kb.list", listed.Intent);
+        Assert.Equal("kb.list", listed.Intent.Name);
         Assert.Matches("lmcbot_admin_changes_total\\{[^}]*intent=\"kb.add\"[^}]*platform=\"Cli\"[^}]*\\} 1", metrics);
         Assert.DoesNotContain("lmcbot_admin_changes_total{intent=\"kb.list\"", metrics);
     }
@@ -66,7 +66,7 @@ public sealed class HostMetricsTests
         var third = await bot.HandleAsync(Ask("noisy"));
         var other = await bot.HandleAsync(Ask("quiet"));
 
-        Assert.Equal("rate-limited", third.Intent);
+        Assert.Equal("rate-limited", third.Intent.Name);
         Assert.True(third.Private);
         Assert.Matches("^You're asking faster than I can answer; try again in \\d+ seconds?\\.$", third.Text);
         Assert.True(other.Answered);

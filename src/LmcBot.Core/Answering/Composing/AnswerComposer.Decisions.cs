@@ -17,7 +17,7 @@ internal static partial class AnswerComposer
     internal static Answer Answer(QuestionAnalysis q, KnowledgeIndex index, Decision decision)
     {
         if (!decision.Answer)
-            return decision.Reply ?? Decline(index, decision.Reason ?? "My knowledge base does not cover that.", "decline");
+            return decision.Reply ?? Decline(index, decision.Reason ?? "My knowledge base does not cover that.", Intent.Decline);
         var best = decision.Best!;
         var confidence = Math.Round(best.Probability, 3);
         if (best.Sentence is { } sentence) return SentenceAnswer(q, index, sentence, confidence);
@@ -71,8 +71,8 @@ internal static partial class AnswerComposer
             .ThenBy(f => f.GradeRank)
             .DistinctBy(f => f.Fact.Claim ?? f.Fact.Id)
             .Take(OverviewFacts).ToList();
-        if (facts.Count == 0) return Decline(index, $"My knowledge base has nothing about {entity.Name}.", "overview");
-        return Compose(index, facts, "overview", confidence, null) with { Title = entity.Name };
+        if (facts.Count == 0) return Decline(index, $"My knowledge base has nothing about {entity.Name}.", Intent.Overview);
+        return Compose(index, facts, Intent.Overview, confidence, null) with { Title = entity.Name };
     }
 
     /// <summary>"What happened in 2024": the facts dated in that year, newest first.</summary>
@@ -84,8 +84,8 @@ internal static partial class AnswerComposer
             .ThenBy(f => f.GradeRank)
             .DistinctBy(f => f.Fact.Claim ?? f.Fact.Id)
             .Take(OverviewFacts + 1).ToList();
-        if (facts.Count == 0) return Decline(index, $"My knowledge base has nothing dated {year}.", "overview");
-        var answer = Compose(index, facts, "overview", confidence, null);
+        if (facts.Count == 0) return Decline(index, $"My knowledge base has nothing dated {year}.", Intent.Overview);
+        var answer = Compose(index, facts, Intent.Overview, confidence, null);
         return answer with { Title = $"{year} in my knowledge base" };
     }
 
@@ -95,7 +95,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = true,
-            Intent = "document",
+            Intent = Intent.Document,
             Confidence = confidence,
             Text = $"From \"{document.Title}\": {sentence.Text}",
             Citations = [sentence.Citation],
@@ -108,7 +108,7 @@ internal static partial class AnswerComposer
     internal static Answer SmallTalk(QuestionAnalysis q, KnowledgeIndex index) => new()
     {
         Answered = false,
-        Intent = "smalltalk",
+        Intent = Intent.Smalltalk,
         Confidence = 1,
         Text = (q.AllTerms.Contains("thank") || q.AllTerms.Contains("thanks") || q.AllTerms.Contains("cheers") ? "You're welcome! " : "Hello! ")
             + "Ask me about Lancang-Mekong Cooperation: its members and meetings, the China-Laos Railway and the StarExpress, trade figures, Chinese investment and city pairs.",
@@ -117,7 +117,7 @@ internal static partial class AnswerComposer
 
     /// <summary>The question names something the knowledge base does not know.</summary>
     internal static Answer UnknownName(KnowledgeIndex index, IReadOnlyList<string> names) =>
-        Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(names.Distinct().ToList())}.", "unknown-name");
+        Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(names.Distinct().ToList())}.", Intent.UnknownName);
 
     internal static string Folded(string text) => TextFolding.Fold(text);
 }

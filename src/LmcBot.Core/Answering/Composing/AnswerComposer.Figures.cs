@@ -19,7 +19,7 @@ internal static partial class AnswerComposer
         if (q.Years.Count > 0)
         {
             var matching = series.Where(s => s.Years.Overlaps(q.Years)).OrderBy(s => s.GradeRank).ToList();
-            if (matching.Count > 0) return Compose(index, matching.Contains(best) ? [best, .. matching.Where(m => m != best)] : matching, "figure", confidence, q);
+            if (matching.Count > 0) return Compose(index, matching.Contains(best) ? [best, .. matching.Where(m => m != best)] : matching, Intent.Figure, confidence, q);
         }
         if (q.WantsSeries && dated.Count > 1)
         {
@@ -28,7 +28,7 @@ internal static partial class AnswerComposer
             return new Answer
             {
                 Answered = true,
-                Intent = "figure-series",
+                Intent = Intent.FigureSeries,
                 Confidence = confidence,
                 Title = title + " over time",
                 Text = $"{title}, in date order: " + string.Join("; ", lines) + ".",
@@ -39,9 +39,9 @@ internal static partial class AnswerComposer
             };
         }
         if (singledOut || dated.Count <= 1 || (!q.WantsLatest && !dated.Contains(best)))
-            return Compose(index, [best], "figure", confidence, q);
+            return Compose(index, [best], Intent.Figure, confidence, q);
         var latest = dated[^1];
-        var answer = Compose(index, [latest], "figure", confidence, q);
+        var answer = Compose(index, [latest], Intent.Figure, confidence, q);
         return answer with
         {
             Text = answer.Text + $" That is the latest figure I have ({AnswerFormatting.DateOf(latest.Fact)}); I also have {AnswerFormatting.JoinAnd(dated.Take(dated.Count - 1).Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}.",
@@ -59,7 +59,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = false,
-            Intent = "figure",
+            Intent = Intent.Figure,
             Confidence = 0,
             Text = $"My knowledge base has no {label} figure for {year}." + (dated.Count == 0 ? "" : $" It has figures for {AnswerFormatting.JoinAnd(dated.Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}."),
             FollowUps = nearest.Select(s => FollowUp.Ask($"What was {label} in {AnswerFormatting.DateOf(s.Fact)}?")).ToList(),

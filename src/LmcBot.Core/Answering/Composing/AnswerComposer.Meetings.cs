@@ -15,7 +15,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = false,
-            Intent = "decline",
+            Intent = Intent.Decline,
             Confidence = 0,
             Text = $"My knowledge base has no record of a {Word(asked)} LMC {type}; it has {held}.",
             FollowUps = [FollowUp.Ask($"When was the {Word(numbers[^1])} LMC {type.Replace("'", "", StringComparison.Ordinal)}?")],
@@ -84,7 +84,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = true,
-            Intent = "meeting-list",
+            Intent = Intent.MeetingList,
             Confidence = 0.9,
             Title = char.ToUpperInvariant(label[0]) + label[1..],
             Text = text,

@@ -18,7 +18,7 @@ internal static partial class AnswerComposer
             .Where(f => other is null || f.Entities.Contains(other.Id))
             .ToList();
         if (pairs.Count == 0)
-            return Decline(index, $"My knowledge base has no partner cities for {city.Name}{(other is null ? "" : " and " + other.Name)}.", "citypairs");
+            return Decline(index, $"My knowledge base has no partner cities for {city.Name}{(other is null ? "" : " and " + other.Name)}.", Intent.CityPairs);
         var groups = pairs.GroupBy(f => f.Fact.Get("city_a") == city.Name ? f.Fact.Get("city_b")! : f.Fact.Get("city_a")!)
             .OrderBy(g => g.Min(f => f.Fact.SortDate() ?? "9999"), StringComparer.Ordinal).ToList();
         var sentences = new List<string>();
@@ -36,7 +36,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = true,
-            Intent = "citypairs",
+            Intent = Intent.CityPairs,
             Confidence = confidence,
             Title = $"Partner cities of {city.Name}",
             Text = $"{city.Name} is paired with {AnswerFormatting.JoinAnd(partners)}. " + string.Join(" ", sentences),
@@ -59,7 +59,7 @@ internal static partial class AnswerComposer
             .ToList();
         var where = country is null ? "" : $" in {country.Name}";
         if (facts.Count == 0)
-            return Decline(index, $"My knowledge base has no investments{(investor is null ? "" : " by " + investor.Name)}{where}{(sector is null ? "" : $" in {sector}")}.", "investors");
+            return Decline(index, $"My knowledge base has no investments{(investor is null ? "" : " by " + investor.Name)}{where}{(sector is null ? "" : $" in {sector}")}.", Intent.Investors);
         var byInvestor = facts.GroupBy(f => f.Fact.Get("investor")!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var sentences = new List<string>();
         var citations = new List<Citation>();
@@ -83,7 +83,7 @@ internal static partial class AnswerComposer
         return new Answer
         {
             Answered = true,
-            Intent = "investors",
+            Intent = Intent.Investors,
             Confidence = confidence,
             Title = investor is not null ? $"Investments by {investor.Name}" : $"Investors{where}",
             Text = lead + " " + string.Join(" ", sentences),
@@ -99,23 +99,23 @@ internal static partial class AnswerComposer
         var facts = index.RoutesNamed(route.Name).Where(f => f.Fact.Kind == FactKind.Route && f.Fact.Get("name") == route.Name)
             .OrderByDescending(f => f.Fact.GetList("stops").Count).ThenBy(f => f.GradeRank).ToList();
         if (facts.Count == 0)
-            return Decline(index, $"My knowledge base has no route called {route.Name}.", "route");
-        var answer = Compose(index, facts.Take(3).ToList(), "route", 0.95, null);
+            return Decline(index, $"My knowledge base has no route called {route.Name}.", Intent.Route);
+        var answer = Compose(index, facts.Take(3).ToList(), Intent.Route, 0.95, null);
         return answer with { Title = route.Name, Fields = AnswerFormatting.Fields(facts[0].Fact) };
     }
 
     internal static bool IsDisputed(KnowledgeIndex index, IndexedFact fact) =>
         fact.Fact.Claim is { } claim && index.Claims.TryGetValue(claim, out var versions) && versions.Count > 1;
 
-    internal static string IntentOf(string kind, QuestionAnalysis q) => kind switch
+    internal static Intent IntentOf(string kind, QuestionAnalysis q) => kind switch
     {
-        FactKind.Organisation => q.AsksWhen ? "founding" : "membership",
-        FactKind.Route => "route",
-        FactKind.Investment => "investors",
-        FactKind.CityPair => "citypairs",
-        FactKind.Figure => "figure",
-        FactKind.Meeting => "meeting",
-        _ => "fact",
+        FactKind.Organisation => q.AsksWhen ? Intent.Founding : Intent.Membership,
+        FactKind.Route => Intent.Route,
+        FactKind.Investment => Intent.Investors,
+        FactKind.CityPair => Intent.CityPairs,
+        FactKind.Figure => Intent.Figure,
+        FactKind.Meeting => Intent.Meeting,
+        _ => Intent.Fact,
     };
 
     internal static bool IsMoney(string? unit) =>
@@ -169,7 +169,7 @@ internal static partial class AnswerComposer
         return text;
     }
 
-    internal static Answer Compose(KnowledgeIndex index, List<IndexedFact> facts, string intent, double confidence, QuestionAnalysis? q)
+    internal static Answer Compose(KnowledgeIndex index, List<IndexedFact> facts, Intent intent, double confidence, QuestionAnalysis? q)
     {
         var parts = new List<string>();
         var citations = new List<Citation>();
@@ -219,10 +219,10 @@ internal static partial class AnswerComposer
         return result.Take(AnswerDisplay.MaxFollowUps).ToList();
     }
 
-    internal static Answer Decline(KnowledgeIndex index, string reason, string intent) => new()
+    internal static Answer Decline(KnowledgeIndex index, string reason, Intent intent) => new()
     {
         Answered = false,
-        Intent = intent == "decline" ? "decline" : intent,
+        Intent = intent,
         Confidence = 0,
         Text = $"{reason} I can answer questions about {AnswerFormatting.JoinAnd(Topics(index))}.",
         FollowUps = ExampleFollowUps(index),

@@ -26,22 +26,22 @@ internal static partial class LegacyAnswerEngine
     {
         var q = QuestionAnalysis.Analyze(TextFolding.Sanitize(question), index);
         if (q.Tokens.Length == 0)
-            return Decline(index, "I could not find a question in that.", "empty");
+            return Decline(index, "I could not find a question in that.", Intent.Empty);
         if (q.IsGreeting && q.Mentions.Count == 0 && q.ContentTerms.Count == 0)
             return new Answer
             {
-                Answered = false, Intent = "smalltalk", Confidence = 1,
+                Answered = false, Intent = Intent.Smalltalk, Confidence = 1,
                 Text = (q.AllTerms.Contains("thank") || q.AllTerms.Contains("thanks") || q.AllTerms.Contains("cheers") ? "You're welcome! " : "Hello! ")
                     + "Ask me about Lancang-Mekong Cooperation: its members and meetings, the China-Laos Railway and the StarExpress, trade figures, Chinese investment and city pairs.",
                 FollowUps = ExampleFollowUps(index),
             };
         if (q.IsHelp && q.Mentions.Count == 0)
-            return new Answer { Answered = false, Intent = "help", Text = "help", Confidence = 1 };
+            return new Answer { Answered = false, Intent = Intent.Help, Text = "help", Confidence = 1 };
         if (q.UnknownNames.Count > 0)
-            return Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(q.UnknownNames.Distinct().ToList())}.", "unknown-name");
+            return Decline(index, $"My knowledge base has nothing about {AnswerFormatting.JoinAnd(q.UnknownNames.Distinct().ToList())}.", Intent.UnknownName);
 
         if (q.AsksAboutFuture)
-            return Decline(index, "My knowledge base records what has happened, with dates; it has nothing on upcoming or planned events.", "future");
+            return Decline(index, "My knowledge base records what has happened, with dates; it has nothing on upcoming or planned events.", Intent.Future);
 
         if (MeetingList(q, index) is { } meetings) return meetings;
         var scored = ScoreFacts(q, index);
@@ -50,7 +50,7 @@ internal static partial class LegacyAnswerEngine
             ?? TryInvestors(q, index)
             ?? TryBestFact(q, index, scored)
             ?? TrySentence(q, index)
-            ?? Decline(index, DeclineReason(q, index), "decline");
+            ?? Decline(index, DeclineReason(q, index), Intent.Decline);
     }
 
     /// <summary>Why an answer came out as it did: the analysis and the best-scored facts (for <c>ask --explain</c>).</summary>
@@ -549,13 +549,13 @@ internal static partial class LegacyAnswerEngine
                 return new Answer
                 {
                     Answered = false,
-                    Intent = "figure",
+                    Intent = Intent.Figure,
                     Confidence = confidence,
                     Text = $"My knowledge base has no {label} figure for {wanted}." + (dated.Count == 0 ? "" : $" It has figures for {AnswerFormatting.JoinAnd(dated.Select(s => AnswerFormatting.DateOf(s.Fact)).Distinct().ToList())}."),
                     FollowUps = nearest.Select(s => FollowUp.Ask($"What was {label} in {AnswerFormatting.DateOf(s.Fact)}?")).ToList(),
                 };
             }
-            return Compose(index, matching.OrderBy(s => s.GradeRank).ToList(), "figure", confidence, q);
+            return Compose(index, matching.OrderBy(s => s.GradeRank).ToList(), Intent.Figure, confidence, q);
         }
         if (q.WantsSeries && dated.Count > 1)
         {
@@ -563,7 +563,7 @@ internal static partial class LegacyAnswerEngine
             return new Answer
             {
                 Answered = true,
-                Intent = "figure-series",
+                Intent = Intent.FigureSeries,
                 Confidence = confidence,
                 Title = char.ToUpperInvariant(label[0]) + label[1..] + " over time",
                 Text = $"{char.ToUpperInvariant(label[0]) + label[1..]}, in date order: " + string.Join("; ", lines) + ".",
@@ -578,10 +578,10 @@ internal static partial class LegacyAnswerEngine
             : scored.FirstOrDefault(s => s.Fact == dated[^1]);
         if (!q.WantsLatest && dated.Count > 0 && best.Fact != dated[^1]
             && (latestScored is null || best.Coverage > latestScored.Coverage || best.Score > latestScored.Score + 1.5 || QuotesNumber(best)))
-            return Compose(index, [best.Fact], "figure", confidence, q);
+            return Compose(index, [best.Fact], Intent.Figure, confidence, q);
         // Latest (asked for, or the default for "how much is X").
         var latest = dated.Count > 0 ? dated[^1] : best.Fact;
-        var answer = Compose(index, [latest], "figure", confidence, q);
+        var answer = Compose(index, [latest], Intent.Figure, confidence, q);
         if (dated.Count > 1)
             answer = answer with
             {
@@ -611,7 +611,7 @@ internal static partial class LegacyAnswerEngine
         if (cities.Count == 0)
         {
             if (q.UnknownTerms.Count > 0)
-                return Decline(index, $"My knowledge base has no city pairs for {AnswerFormatting.JoinAnd(q.UnknownTerms)}. It knows partner cities of {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Cities).Take(8).ToList())}.", "citypairs");
+                return Decline(index, $"My knowledge base has no city pairs for {AnswerFormatting.JoinAnd(q.UnknownTerms)}. It knows partner cities of {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Cities).Take(8).ToList())}.", Intent.CityPairs);
             return null; // a general question about city pairs: the best fact answers it
         }
         if (q.UnknownTerms.Count > 0) return null;
@@ -628,9 +628,9 @@ internal static partial class LegacyAnswerEngine
         var countries = entities.Where(e => index.InvestmentsIn(e.Name).Count > 0).ToList();
         var otherCountries = entities.Where(e => e.Type == "country" && !countries.Contains(e) && e.Name != "China").ToList();
         if (otherCountries.Count > 0 && investors.Count == 0)
-            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Countries).Where(c => index.InvestmentsIn(c).Count > 0).ToList())}.", "investors");
+            return Decline(index, $"My knowledge base has no Chinese investments recorded in {AnswerFormatting.JoinAnd(otherCountries.Select(c => c.Name).ToList())}. It has investments in {AnswerFormatting.JoinAnd(index.Values(Knowledge.CompletionSource.Countries).Where(c => index.InvestmentsIn(c).Count > 0).ToList())}.", Intent.Investors);
         if (q.UnknownTerms.Count > 0 && investors.Count == 0)
-            return Decline(index, $"My knowledge base has no investments by {AnswerFormatting.JoinAnd(q.UnknownTerms)}.", "investors");
+            return Decline(index, $"My knowledge base has no investments by {AnswerFormatting.JoinAnd(q.UnknownTerms)}.", Intent.Investors);
         if (investors.Count == 0 && countries.Count == 0) return null;
         // A precise question about one investor (a plant's capacity, its opening date) is answered by the best fact.
         if (investors.Count == 1 && q.ContentTerms.Any(t => !Lexicon.KindCues[FactKind.Investment].Contains(t))) return null;
@@ -648,7 +648,7 @@ internal static partial class LegacyAnswerEngine
         var question = year is null ? $"How has {label} changed over time?" : $"What was {label} in {year}?";
         var q = QuestionAnalysis.Analyze(question, index);
         var best = new ScoredFact(series[^1], 10, 1, 1, false);
-        return TryFigure(q, index, [best]) ?? Compose(index, series, "figure", 0.9, q);
+        return TryFigure(q, index, [best]) ?? Compose(index, series, Intent.Figure, 0.9, q);
     }
 
     // ---------------------------------------------------------------- best single fact
@@ -678,7 +678,7 @@ internal static partial class LegacyAnswerEngine
                 .ThenBy(s => IsDisputed(index, s.Fact))
                 .ThenByDescending(s => s.Score)
                 .DistinctBy(s => s.Fact.Fact.Claim ?? s.Fact.Fact.Id).Take(3).Select(s => s.Fact).ToList();
-            return Compose(index, overview, "overview", confidence, q) with { Title = entity.Name };
+            return Compose(index, overview, Intent.Overview, confidence, q) with { Title = entity.Name };
         }
         // Close runners-up of the same kind that name the same entities are part of the answer
         // ("Which countries…" over two membership facts), up to three.
@@ -758,7 +758,7 @@ internal static partial class LegacyAnswerEngine
         return new Answer
         {
             Answered = true,
-            Intent = "document",
+            Intent = Intent.Document,
             Confidence = confidence,
             Text = $"From \"{document.Title}\": {best.Text}",
             Citations = [best.Citation],
