@@ -1,6 +1,5 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Commands;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;

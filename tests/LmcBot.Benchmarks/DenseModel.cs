@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Benchmarks;

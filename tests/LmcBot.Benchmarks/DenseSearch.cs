@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using LmcBot.Core.Answering.Retrieval;
 
 namespace LmcBot.Benchmarks;
 

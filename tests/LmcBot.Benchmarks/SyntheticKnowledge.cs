@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Benchmarks;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Fit.Evaluation;

@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Admin;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;

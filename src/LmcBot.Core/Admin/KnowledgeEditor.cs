@@ -1,7 +1,6 @@
 using System.Globalization;
 using LiteDB;
 using LmcBot.Core.Answering;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;

@@ -1,5 +1,4 @@
 using LmcBot.Core.Answering;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Text;
 
 namespace LmcBot.Core.Knowledge;

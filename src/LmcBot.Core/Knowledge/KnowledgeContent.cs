@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering.Retrieval;
 
 namespace LmcBot.Core.Knowledge;
 

@@ -247,7 +247,7 @@ public static class KnowledgeFolderReader
     {
         var file = Path.Combine(folder, DomainSynonyms.FileName);
         if (!File.Exists(file)) return;
-        var vocabulary = Answering.QuestionVocabulary.Default;
+        var vocabulary = QuestionVocabulary.Default;
         var (_, problems) = DomainSynonyms.Parse(File.ReadAllText(file), Rel(folder, file), vocabulary.IsStopWord, vocabulary.GeneralSynonymStems);
         errors.AddRange(problems);
     }

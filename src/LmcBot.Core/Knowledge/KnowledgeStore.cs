@@ -1,5 +1,4 @@
 using LiteDB;
-using LmcBot.Core.Answering.Retrieval;
 
 namespace LmcBot.Core.Knowledge;
 

@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Tests.Retrieval;

@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 

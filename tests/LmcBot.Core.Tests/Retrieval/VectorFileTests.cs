@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Testing;
 
 namespace LmcBot.Core.Tests.Retrieval;

@@ -1,5 +1,4 @@
 using LmcBot.Core.Admin;
-using LmcBot.Core.Answering.Retrieval;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;

@@ -3,7 +3,7 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Composing;
 
 internal static partial class AnswerComposer
 {

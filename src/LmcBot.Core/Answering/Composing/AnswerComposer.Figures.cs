@@ -1,7 +1,7 @@
 using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Chat;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Composing;
 
 internal static partial class AnswerComposer
 {

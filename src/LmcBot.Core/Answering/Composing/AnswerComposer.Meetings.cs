@@ -1,7 +1,7 @@
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Composing;
 
 internal static partial class AnswerComposer
 {

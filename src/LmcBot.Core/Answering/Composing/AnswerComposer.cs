@@ -2,7 +2,7 @@ using LmcBot.Core.Chat.Presentation;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Composing;
 
 /// <summary>
 /// Stage 7, compose: the decided answer written out. The asked fact first, with its citations (document,

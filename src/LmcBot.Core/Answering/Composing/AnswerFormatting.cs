@@ -2,7 +2,7 @@ using System.Globalization;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Composing;
 
 /// <summary>How facts read in answers: figures with units, dates, field labels, disputed versions.</summary>
 internal static class AnswerFormatting

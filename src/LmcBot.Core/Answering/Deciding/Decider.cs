@@ -1,6 +1,6 @@
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Deciding;
 
 /// <summary>
 /// Stage 6, decide: the best candidate's fitted probability against the threshold chosen on the

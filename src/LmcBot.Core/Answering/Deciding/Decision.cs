@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Deciding;
 
 /// <summary>Stage 6's result: answer with <see cref="Best"/>, or decline and say why.</summary>
 internal sealed record Decision

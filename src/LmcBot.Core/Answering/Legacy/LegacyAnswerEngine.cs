@@ -4,9 +4,9 @@ using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 
-using static LmcBot.Core.Answering.AnswerComposer;
+using static LmcBot.Core.Answering.Composing.AnswerComposer;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Legacy;
 
 // The first round's hand-tuned engine. In the default Guarded mode it answers and the staged pipeline's calibrated
 // score may veto (AnswerEngine, docs/ANSWERING.md); Legacy runs it alone.

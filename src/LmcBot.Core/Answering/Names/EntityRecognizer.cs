@@ -1,6 +1,6 @@
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Names;
 
 /// <summary>
 /// Finds entity names in folded tokens: the longest run of tokens whose letters, spaces removed, equal

@@ -1,7 +1,7 @@
 using System.Text;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Names;
 
 /// <summary>
 /// Stage 2, resolve names: native-script names become their canonical English names and the region's

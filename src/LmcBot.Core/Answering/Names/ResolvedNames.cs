@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Names;
 
 /// <summary>Stage 2's result: the question's words with names resolved.</summary>
 internal sealed class ResolvedNames

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Names;
 
 /// <summary>
 /// Words written with a capital inside the sentence (not its first word) that the knowledge base does

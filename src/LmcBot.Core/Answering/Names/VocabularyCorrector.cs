@@ -1,6 +1,6 @@
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Names;
 
 /// <summary>
 /// Corrects small typos against the knowledge base's own vocabulary with a symmetric-delete index:

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Normalising;
 
 /// <summary>Stage 1's result: the question cleaned (control characters and lone surrogates gone, length bounded) and folded.</summary>
 /// <param name="Raw">The cleaned question as written (capitals kept: unknown names are read from them).</param>

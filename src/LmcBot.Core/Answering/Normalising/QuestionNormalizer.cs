@@ -1,6 +1,6 @@
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Normalising;
 
 /// <summary>Stage 1, normalise: Unicode NFKC, case, diacritics, punctuation; nothing about the knowledge base.</summary>
 internal static class QuestionNormalizer

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>What a question asks for: the answer type its question words call for.</summary>
 internal enum Asked

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>
 /// Whole English words, read from the sentence model's own word-piece vocabulary (all-MiniLM-L6-v2's

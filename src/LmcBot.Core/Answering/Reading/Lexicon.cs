@@ -2,7 +2,7 @@ using System.Globalization;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>
 /// General English question vocabulary: words that carry no subject (stop words), cue words that

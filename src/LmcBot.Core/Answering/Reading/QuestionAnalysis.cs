@@ -1,5 +1,5 @@
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>What a question is about and what it asks for, read against the knowledge base's vocabulary.</summary>
 internal sealed class QuestionAnalysis

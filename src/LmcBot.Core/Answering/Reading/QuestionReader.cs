@@ -1,7 +1,7 @@
 using System.Globalization;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>
 /// Stage 3, read the question: what is asked (who, what, when, where, how many, how much, why, list,

@@ -5,7 +5,7 @@ using LmcBot.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Reading;
 
 /// <summary>
 /// The question vocabulary, which is data rather than code (<c>QuestionVocabulary.yaml</c>, embedded):

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Retrieval;
 
 /// <summary>
 /// One possible answer to a question: a typed fact or a document sentence, with what retrieval found

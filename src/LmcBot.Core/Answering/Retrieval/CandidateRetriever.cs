@@ -1,5 +1,5 @@
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Retrieval;
 
 /// <summary>
 /// Stage 4, retrieve candidates from two indexes. Lexical: every fact that names a question entity or

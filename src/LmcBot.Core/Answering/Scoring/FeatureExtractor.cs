@@ -1,7 +1,7 @@
 using System.Globalization;
 using LmcBot.Core.Knowledge;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Scoring;
 
 /// <summary>
 /// Stage 5a, features: what the scorer knows about a candidate against a question, each value scaled

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Scoring;
 
 /// <summary>
 /// The named features the scorer reads, each with the range it takes. Every value is scaled into

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Scoring;
 
 /// <summary>
 /// Stage 5b, score: one logistic regression over the named features, P(candidate answers the question)

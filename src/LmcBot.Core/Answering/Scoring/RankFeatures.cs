@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering;
+namespace LmcBot.Core.Answering.Scoring;
 
 /// <summary>
 /// The decide model's two features that exist only once the ranker has ordered a question's candidates:

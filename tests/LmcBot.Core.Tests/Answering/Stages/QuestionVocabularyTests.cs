@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Tests.Answering.Stages;

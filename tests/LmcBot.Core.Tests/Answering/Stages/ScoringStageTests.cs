@@ -1,4 +1,3 @@
-using LmcBot.Core.Answering;
 
 namespace LmcBot.Core.Tests.Answering.Stages;
 

@@ -1,0 +1,3 @@
+// The answering stages' namespaces (each folder of src/LmcBot.Core/Answering), for code that reads their internals.
+global using LmcBot.Core.Answering.Reading;
+global using LmcBot.Core.Answering.Retrieval;

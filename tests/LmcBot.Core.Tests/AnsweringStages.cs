@@ -1,0 +1,6 @@
+// The answering stages' namespaces (each folder of src/LmcBot.Core/Answering), for code that reads their internals.
+global using LmcBot.Core.Answering.Names;
+global using LmcBot.Core.Answering.Normalising;
+global using LmcBot.Core.Answering.Reading;
+global using LmcBot.Core.Answering.Retrieval;
+global using LmcBot.Core.Answering.Scoring;
