@@ -200,17 +200,11 @@ var unvetoed = new ScorerSettings
 };
 var vetoTraining = VetoSweep(unvetoed, train);
 var vetoValidation = VetoSweep(unvetoed, validation);
-var veto = vetoTraining.MaxBy(p => Math.Min(p.Report.AnswerRate / 0.95, p.Report.DeclineRate / 0.97)).V;
+var veto = vetoTraining.MaxBy(p => Objective(p.Report.AnswerRate, p.Report.DeclineRate)).V;
 Console.Error.WriteLine($"veto chosen on the training part: {veto}");
-var settings = new ScorerSettings
+var settings = unvetoed with
 {
     VetoThreshold = veto,
-    Threshold = Math.Round(chosen.Best.Threshold, 4),
-    CascadeThreshold = chosen.Cascade,
-    Lexical = lexicalModel,
-    Hybrid = hybridModel,
-    LexicalDecide = lexicalDecide,
-    HybridDecide = hybridDecide,
     Report = new Dictionary<string, JsonElement>
     {
         ["trainingQuestions"] = JsonSerializer.SerializeToElement(train.Count),
@@ -246,14 +240,15 @@ List<(double V, EvalReport Report)> VetoSweep(ScorerSettings s, List<EvalRow> pa
     {
         var trace = new AnswerTrace();
         var answer = pipeline.Answer(r.Question, index, trace);
-        var certain = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy is "missing-ordinal" or "current-office";
-        var p = certain ? -1 : trace.Decision is { Ranked.Count: > 0 } d && !answer.Answered ? d.Ranked[0].Probability : trace.Decision is null ? 1 : 2;
-        return (Row: r, Legacy: legacy.Answer(r.Question, index), Pipeline: answer, P: p);
+        return (Row: r, Legacy: legacy.Answer(r.Question, index), Pipeline: answer, P: AnswerEngine.VetoScore(trace, answer));
     }).ToList();
     double[] vetoes = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
     return [.. vetoes.Select(v =>
         (v, EvalReport.Of([.. seen.Select(x => (x.Row, x.P < v ? x.Pipeline : x.Legacy))])))];
 }
+
+// What every threshold is chosen by: the worse of the two gates' shares (answerable right / 95 %, declines right / 97 %).
+static double Objective(double answerRate, double declineRate) => Math.Min(answerRate / 0.95, declineRate / 0.97);
 
 static string VetoReport(double chosen, List<(double V, EvalReport Report)> training, List<(double V, EvalReport Report)> validation)
 {
@@ -301,7 +296,7 @@ static (Sweep Best, List<Point> Curve) Choose(List<Point> points)
         }
         var a = answerable == 0 ? 1 : (double)right / answerable;
         var d = declines == 0 ? 1 : (double)declined / declines;
-        var sweep = new Sweep(t, a, d, Math.Min(a / 0.95, d / 0.97), 0);
+        var sweep = new Sweep(t, a, d, Objective(a, d), 0);
         if (best is null || sweep.Objective > best.Objective + 1e-9) best = sweep;
     }
     return (best!, points);

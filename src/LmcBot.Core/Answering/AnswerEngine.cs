@@ -34,9 +34,10 @@ public sealed class AnswerEngine
     {
     }
 
-    internal AnswerEngine(ISentenceEmbedder? embedder, ScorerSettings settings, AnsweringEngine mode = AnsweringEngine.Pipeline)
+    /// <summary>The pipeline alone with settings of the caller's (the fit sweeps thresholds with it).</summary>
+    internal AnswerEngine(ISentenceEmbedder? embedder, ScorerSettings settings)
     {
-        _mode = mode;
+        _mode = AnsweringEngine.Pipeline;
         _pipeline = new AnswerPipeline(embedder, settings);
     }
 
@@ -59,13 +60,26 @@ public sealed class AnswerEngine
     {
         trace ??= new AnswerTrace();
         var checkedAnswer = _pipeline!.Answer(question, index, trace);
-        var veto = _pipeline.Settings.VetoThreshold;
-        // An overview of a named entity ("tell me about Cambodia") is not one candidate to judge: the scorer was not
-        // fitted to say whether a list of an entity's facts answers, so only its certain declines veto it.
-        var overview = trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 };
-        var vetoed = trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.DecidedBy is "missing-ordinal" or "current-office"
-            || (!overview && trace.Decision is { } decision && !checkedAnswer.Answered && (decision.Ranked.Count == 0 || decision.Ranked[0].Probability < veto));
+        var vetoed = VetoScore(trace, checkedAnswer) < _pipeline.Settings.VetoThreshold;
         return vetoed ? (checkedAnswer, true) : (LegacyAnswerEngine.Answer(question, index), false);
+    }
+
+    /// <summary>The score a veto threshold is held against: below it, the pipeline's decline stands.</summary>
+    internal const double CertainDecline = -1;
+
+    /// <summary>
+    /// How sure the pipeline's answer to one question leaves the guard that it is not a decline: <see cref="CertainDecline"/>
+    /// for an unknown name, nothing known or a certain constraint; the best candidate's probability (0 with none) when the
+    /// pipeline declined; positive infinity (never vetoed) when it answered, or when the question is an overview of a
+    /// named entity ("tell me about Cambodia"), which the scorer was not fitted to judge. The fit sweeps thresholds
+    /// over this same score.
+    /// </summary>
+    internal static double VetoScore(AnswerTrace trace, Answer pipelineAnswer)
+    {
+        if (trace.DecidedEarly is "unknown-name" or "nothing-known" || trace.Decision?.Certain == true) return CertainDecline;
+        if (pipelineAnswer.Answered || trace.Decision is not { } decision) return double.PositiveInfinity;
+        if (trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 }) return double.PositiveInfinity;
+        return decision.Ranked.Count == 0 ? 0 : decision.Ranked[0].Probability;
     }
 
     /// <summary>Each stage's result for one question (for <c>ask --explain</c>).</summary>

@@ -32,8 +32,6 @@ internal sealed class IndexedSentence(int id, string text, string documentId)
         }
     }
 
-    private int _hasYear;
-
     /// <summary>It names a year (1900-2099), as a whole word.</summary>
-    public bool HasYear => (_hasYear == 0 ? _hasYear = System.Text.RegularExpressions.Regex.IsMatch(Text, @"\b(19|20)\d\d\b") ? 1 : -1 : _hasYear) > 0;
+    public bool HasYear => LatestYear > 0;
 }

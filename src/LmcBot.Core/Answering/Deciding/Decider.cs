@@ -13,7 +13,7 @@ internal static class Decider
 {
     public static Decision Decide(QuestionAnalysis q, KnowledgeIndex index, List<Candidate> ranked, double threshold, bool denseRan)
     {
-        if (MissingOrdinal(q, index) is { } noSuchMeeting) return Decline(ranked, threshold, denseRan, "missing-ordinal", noSuchMeeting);
+        if (MissingOrdinal(q, index) is { } noSuchMeeting) return Decline(ranked, threshold, denseRan, "missing-ordinal", noSuchMeeting) with { Certain = true };
         var best = ranked.Count > 0 ? ranked[0] : null;
         if (best is null || best.Probability < threshold)
         {
@@ -26,7 +26,7 @@ internal static class Decider
             if (q.Asked == Asked.Who && q.WantsLatest && Lexicon.Overlap(q.AllTerms, Lexicon.OfficeWords))
                 return new Decision
                 {
-                    Answer = false, Best = best, Ranked = ranked, DecidedBy = "current-office", Threshold = threshold, DenseRan = denseRan,
+                    Answer = false, Best = best, Ranked = ranked, DecidedBy = "current-office", Threshold = threshold, DenseRan = denseRan, Certain = true,
                     Reason = "My knowledge base records who held an office at a dated meeting or event, not who holds it now.",
                 };
             return new Decision

@@ -23,6 +23,13 @@ internal sealed record Decision
     /// <summary>A decline's finished answer, when the constraint composes its own (a missing year offers the nearest ones).</summary>
     public Chat.Answer? Reply { get; init; }
 
+    /// <summary>
+    /// A constraint the guarded engine takes as a certain decline, whatever the first round's engine would answer: the
+    /// n-th meeting of a kind the knowledge has fewer of, the current holder of an office. (A missing year is not: the
+    /// first round's engine answers figures by year itself.)
+    /// </summary>
+    public bool Certain { get; init; }
+
     /// <summary>Whether the sentence model ran for this question.</summary>
     public bool DenseRan { get; init; }
 }

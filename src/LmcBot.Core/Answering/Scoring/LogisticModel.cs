@@ -48,7 +48,7 @@ internal sealed class LogisticModel
 /// candidate's features and its lead, fitted to say how likely that candidate is right: the calibrated
 /// probability the threshold applies to). Thresholds are chosen on the validation part.
 /// </summary>
-internal sealed class ScorerSettings
+internal sealed record ScorerSettings
 {
     private const string ResourceName = "LmcBot.Core.Answering.Scoring.scorer.json";
 
