@@ -28,11 +28,19 @@ internal static class Repo
         throw new InvalidOperationException("LmcBot.sln not found above " + Directory.GetCurrentDirectory() + "; set LMCBOT_REPO");
     }
 
-    /// <summary>Every question of every <c>dev-questions*.jsonl</c> file, in file then line order.</summary>
+    /// <summary>
+    /// Every question of every <c>dev-questions*.jsonl</c> file, in file then line order; on a clone without the shared
+    /// folder, the first <see cref="AnswerDevQuestions.QuestionCount"/> questions of the repository's own tests/eval in
+    /// id order, said on standard error, so every mode runs on a fresh clone.
+    /// </summary>
     public static IReadOnlyList<string> DevQuestions()
     {
-        var files = Directory.GetFiles(EvalFolder, "dev-questions*.jsonl").Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new InvalidOperationException($"no dev-questions*.jsonl in {EvalFolder}");
+        var files = Directory.Exists(EvalFolder) ? Directory.GetFiles(EvalFolder, "dev-questions*.jsonl").Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine($"no dev-questions*.jsonl in {EvalFolder}: using {AnswerDevQuestions.QuestionCount} questions of tests/eval instead");
+            return [.. LmcBot.Fit.Evaluation.EvalSet.Load(Root).OrderBy(r => r.Id, StringComparer.Ordinal).Take(AnswerDevQuestions.QuestionCount).Select(r => r.Question)];
+        }
         var questions = new List<string>();
         foreach (var file in files)
             foreach (var line in File.ReadLines(file))

@@ -35,6 +35,37 @@ if (verb == "report")
             Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
+if (verb == "shared")
+{
+    // The shared dev questions beside the repository (../shared/eval, or LMCBOT_EVAL), answered by the default engine:
+    // an extra check only where that folder exists (the project's own questions are tests/eval), said plainly where not.
+    var folder = Environment.GetEnvironmentVariable("LMCBOT_EVAL") is { Length: > 0 } set ? set : Path.GetFullPath(Path.Combine(root, "..", "shared", "eval"));
+    if (!Directory.Exists(folder))
+    {
+        Console.WriteLine($"shared dev questions: {folder} does not exist, not run (an extra check only; tests/eval is the project's own)");
+        return 0;
+    }
+    var engine = new AnswerEngine(embedder);
+    int total = 0, right = 0;
+    foreach (var file in Directory.GetFiles(folder, "dev-questions*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+        {
+            using var json = JsonDocument.Parse(line);
+            var r = json.RootElement;
+            var question = r.GetProperty("q").GetString()!;
+            var answer = engine.Answer(question, index);
+            bool Matches(string pattern) => System.Text.RegularExpressions.Regex.IsMatch(answer.Text, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            string[] Patterns(string name) => r.TryGetProperty(name, out var p) ? [.. p.EnumerateArray().Select(e => e.GetString()!)] : [];
+            var ok = r.TryGetProperty("unanswerable", out var u) && u.GetBoolean()
+                ? !answer.Answered
+                : answer.Answered && answer.Citations.Count > 0 && Patterns("expect_all").All(Matches) && Patterns("expect_any") is var any && (any.Length == 0 || any.Any(Matches));
+            total++;
+            if (ok) right++;
+            else if (args.Contains("--failures")) Console.WriteLine($"  WRONG {Path.GetFileNameWithoutExtension(file)}/{r.GetProperty("id").GetString()} {question}\n       -> {Trim(answer.Text)}");
+        }
+    Console.WriteLine($"shared dev questions ({folder}): {right} of {total} right");
+    return 0;
+}
 if (verb == "veto")
 {
     // The guarded engine over each part at each veto threshold, with the committed scorer.
@@ -96,7 +127,7 @@ if (verb == "diagnose")
 }
 if (verb is not ("fit" or "cv"))
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures]");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures] | shared [--failures]");
     return 2;
 }
 

@@ -1,14 +1,11 @@
 namespace LmcBot.Testing;
 
-/// <summary>Where the repository's knowledge and the shared evaluation files are, from any test's output folder.</summary>
+/// <summary>Where the repository and its knowledge are, from any test's output folder. Tests read nothing outside the repository.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
-
-    /// <summary>The shared folder beside the repository (../shared), which holds the evaluation questions.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     private static string FindRoot()
     {
