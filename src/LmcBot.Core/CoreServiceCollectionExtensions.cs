@@ -1,6 +1,7 @@
 using LmcBot.Core.Admin;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Conversations;
 using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ActionTokens>();
+        services.TryAddSingleton<ConversationContexts>();
+        services.TryAddSingleton<Disambiguator>();
+        services.TryAddSingleton<FeedbackService>();
+        services.TryAddSingleton<ConversationService>();
         services.AddMetrics();
         services.TryAddSingleton<ChatMetrics>();
         services.TryAddSingleton<RequestRateLimiter>();

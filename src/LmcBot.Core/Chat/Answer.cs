@@ -26,6 +26,18 @@ public sealed record Answer
     /// <summary>Suggested next steps; the surfaces show the first <see cref="Presentation.AnswerDisplay.MaxFollowUps"/>.</summary>
     public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 
+    /// <summary>
+    /// "Did you mean …?": at most three questions the bot could not choose between, each a button (Discord, Teams) or a
+    /// numbered line (chat) whose input answers that question. Empty for every other reply.
+    /// </summary>
+    public IReadOnlyList<FollowUp> Choices { get; init; } = [];
+
+    /// <summary>
+    /// The two feedback actions on an answer, "Helpful" first and "Not right" second, each carrying a short verified token
+    /// (<c>feedback token:… vote:helpful</c> / <c>vote:wrong</c>); empty on everything that is not an answer.
+    /// </summary>
+    public IReadOnlyList<FollowUp> Feedback { get; init; } = [];
+
     /// <summary>Only the asker should see it (Discord ephemeral). Errors a user caused are private.</summary>
     public bool Private { get; init; }
 

@@ -45,6 +45,12 @@ public sealed class Intent
     public static readonly Intent Future = new("future");
     public static readonly Intent Smalltalk = new("smalltalk");
 
+    /// <summary>"Did you mean …?": the question could mean two things, and the reply offers choices.</summary>
+    public static readonly Intent Choice = new("choice");
+
+    /// <summary>A vote on an answer was recorded (or refused).</summary>
+    public static readonly Intent Feedback = new("feedback");
+
     /// <summary>No question in the text (only punctuation, emoji).</summary>
     public static readonly Intent Empty = new("empty");
 
@@ -66,6 +72,7 @@ public sealed class Intent
     public static readonly Intent KbUndo = new("kb.undo");
     public static readonly Intent KbUnanswered = new("kb.unanswered");
     public static readonly Intent KbExport = new("kb.export");
+    public static readonly Intent KbFeedback = new("kb.feedback");
 
     // Refusals that belong to no command (see ErrorKind).
     public static readonly Intent Usage = new("usage");
@@ -76,8 +83,8 @@ public sealed class Intent
     /// <summary>Every intent, in declaration order.</summary>
     public static IReadOnlyList<Intent> All => Declared;
 
-    /// <summary>Informational replies (help, about, sources, small talk, nothing asked): neither answers from facts nor declines.</summary>
-    public bool IsInformational => this == Help || this == About || this == Sources || this == Smalltalk || this == Empty;
+    /// <summary>Informational replies (help, about, sources, small talk, nothing asked, a "did you mean", a vote's thanks): neither answers from facts nor declines.</summary>
+    public bool IsInformational => this == Help || this == About || this == Sources || this == Smalltalk || this == Empty || this == Choice || this == Feedback;
 
     /// <summary>The admin commands (<c>kb …</c>).</summary>
     public bool IsAdmin => Name.StartsWith("kb.", StringComparison.Ordinal);

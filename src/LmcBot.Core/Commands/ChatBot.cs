@@ -4,6 +4,7 @@ using LmcBot.Core.Admin;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Chat.Presentation;
+using LmcBot.Core.Conversations;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,8 @@ public sealed class ChatBot(
     ChatMetrics? metrics = null,
     RequestRateLimiter? rateLimiter = null,
     Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null,
-    Answering.Retrieval.ISentenceEmbedder? embedder = null) : IChatBot
+    Answering.Retrieval.ISentenceEmbedder? embedder = null,
+    ConversationService? conversations = null) : IChatBot, IQuestionAnswerer
 {
     private readonly int _answerCacheSize = knowledgeOptions?.Value.AnswerCacheSize ?? 0;
 
@@ -43,6 +45,25 @@ public sealed class ChatBot(
     public KnowledgeBase KnowledgeBase => knowledgeBase;
 
     public KnowledgeEditor Editor => editor;
+
+    /// <summary>Follow-up context, choices and feedback; null for a bot that answers each message alone (benchmarks, some tests).</summary>
+    public ConversationService? Conversations => conversations;
+
+    KnowledgeIndex IQuestionAnswerer.Index => knowledgeBase.Current;
+
+    Answer IQuestionAnswerer.Ask(string question, ChatPlatform platform) => Ask(question, platform);
+
+    /// <summary>
+    /// Answers a question as a message of the asker's conversation (free text and <c>/ask</c>): a follow-up is read
+    /// against the conversation's context, and the answer carries choices or feedback actions.
+    /// </summary>
+    public Answer Converse(ChatRequest request, string question, bool isPrivate = false)
+    {
+        var answer = conversations is null || TextFolding.Sanitize(question).Trim() is not { Length: > 0 and <= MaxQuestionLength } checkedQuestion
+            ? Ask(question, request.Platform)
+            : conversations.Ask(request, checkedQuestion, this);
+        return isPrivate ? answer with { Private = true } : answer;
+    }
 
     /// <summary>How the engine read a question and which facts scored best (diagnostics).</summary>
     public string Explain(string question) => _engine.Explain(question, knowledgeBase.Current);
@@ -144,7 +165,7 @@ public sealed class ChatBot(
             return Help();
         if (TextCommandParser.Parse(text, _catalog) is { } parsed && AcceptAsCommand(parsed, out var options))
             return HandleCommand(parsed.Path, options, request);
-        return Ask(text, request.Platform);
+        return Converse(request, text);
     }
 
     /// <summary>

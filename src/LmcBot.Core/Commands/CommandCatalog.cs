@@ -14,13 +14,18 @@ public sealed class CommandCatalog
     /// <exception cref="InvalidOperationException">Two commands share a path, or a command has no handler.</exception>
     public CommandCatalog(IReadOnlyList<CommandDefinition> commands)
     {
-        Commands = commands;
+        Commands = [.. commands.Where(c => !c.IsAction)];
+        Actions = [.. commands.Where(c => c.IsAction)];
         foreach (var command in commands)
             Index(command.Name, command);
         Help = [.. Leaves().Select(leaf => Find(leaf.Path)!.ToHelp(leaf.Path))];
     }
 
+    /// <summary>The commands people type or pick from a menu.</summary>
     public IReadOnlyList<CommandDefinition> Commands { get; }
+
+    /// <summary>What buttons send (<see cref="CommandDefinition.IsAction"/>): found and dispatched like commands, listed nowhere.</summary>
+    public IReadOnlyList<CommandDefinition> Actions { get; }
 
     /// <summary>Every invocable command as help lists it, admin-only inherited from its group; built once.</summary>
     public IReadOnlyList<CommandHelp> Help { get; }
@@ -64,6 +69,9 @@ public sealed class CommandCatalog
 
     private static string NormalisePath(string path) =>
         string.Join(' ', path.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>A token option's longest value (<see cref="Conversations.ActionTokens.MaxLength"/>, with room for a future format).</summary>
+    private const int ActionTokenLength = 40;
 
     private static IReadOnlyList<CommandDefinition> BuildDefault()
     {
@@ -270,6 +278,27 @@ public sealed class CommandCatalog
                         Options = [new("page", "Page number", CommandOptionType.Integer)],
                     },
                     new("export", "Export the whole knowledge base in the knowledge/ file format") { Handler = CommandHandlers.KbExport },
+                    new("feedback", "Answers people marked \"Not right\", grouped by question, most frequent first")
+                    {
+                        Handler = CommandHandlers.KbFeedback,
+                        Options = [new("page", "Page number", CommandOptionType.Integer)],
+                    },
+                ],
+            },
+            new("choose", "Answer one of the questions a \"did you mean\" offered")
+            {
+                IsAction = true,
+                Handler = CommandHandlers.Choose,
+                Options = [new("token", "The choice's token") { Required = true, MaxLength = ActionTokenLength }],
+            },
+            new("feedback", "Vote on an answer")
+            {
+                IsAction = true,
+                Handler = CommandHandlers.Feedback,
+                Options =
+                [
+                    new("token", "The answer's token") { Required = true, MaxLength = ActionTokenLength },
+                    new("vote", "helpful or wrong") { Required = true, FixedChoices = ["helpful", "wrong"] },
                 ],
             },
         ];

@@ -22,5 +22,11 @@ public sealed record CommandDefinition(string Name, string Description)
 
     public bool IsGroup => Subcommands.Count > 0;
 
+    /// <summary>
+    /// What a button sends (a "did you mean" choice, a feedback vote), not a command people type: it is dispatched and
+    /// its options checked like any other, but not registered on Discord, listed in the Teams menu or shown in help.
+    /// </summary>
+    public bool IsAction { get; init; }
+
     internal Chat.CommandHelp ToHelp(string path) => new(path, Description, Examples, AdminOnly);
 }

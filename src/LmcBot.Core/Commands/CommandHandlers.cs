@@ -11,7 +11,21 @@ namespace LmcBot.Core.Commands;
 /// </summary>
 internal static class CommandHandlers
 {
-    public static Answer Ask(CommandContext c) => c.Bot.Ask(c.Option("question")!, c.Request.Platform, c.Option("private") == "true");
+    public static Answer Ask(CommandContext c) => c.Bot.Converse(c.Request, c.Option("question")!, c.Option("private") == "true");
+
+    /// <summary>A "did you mean" choice clicked (an action: buttons send it, people do not type it).</summary>
+    public static Answer Choose(CommandContext c) =>
+        c.Bot.Conversations?.Choose(c.Request, c.Option("token")!, c.Bot) ?? NoConversations(Intent.Choice);
+
+    /// <summary>"Helpful" or "Not right" clicked under an answer.</summary>
+    public static Answer Feedback(CommandContext c) =>
+        c.Bot.Conversations?.Vote(c.Request, c.Option("token")!, c.Option("vote") == "helpful") ?? NoConversations(Intent.Feedback);
+
+    public static Answer KbFeedback(CommandContext c) =>
+        c.Bot.Conversations?.Feedback.Report(c.Option("page") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 1) ?? NoConversations(Intent.KbFeedback);
+
+    private static Answer NoConversations(Intent intent) =>
+        Answer.Error(intent, ErrorKind.Invalid, "This bot was started without conversations, so it has no choices or feedback.");
 
     public static Answer Route(CommandContext c)
     {

@@ -22,7 +22,7 @@ internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
             : new MessagePayload
             {
                 Embeds = [BuildEmbed(answer)],
-                Components = BuildButtons(AnswerDisplay.FollowUps(answer)) is { } row ? [row] : null,
+                Components = BuildRows(answer) is { Count: > 0 } rows ? rows : null,
             };
         message = message with
         {
@@ -108,11 +108,22 @@ internal sealed class AnswerRenderer(FollowUpIdCodec idCodec)
         return new EmbedField(taken, budget.Take(Fallback(value), DiscordLimits.FieldValue));
     }
 
-    private ActionRow? BuildButtons(IReadOnlyList<FollowUp> followUps)
+    /// <summary>One row each, in this order: the "did you mean" choices, the follow-ups, the feedback votes.</summary>
+    private List<ActionRow> BuildRows(Answer answer)
+    {
+        var rows = new List<ActionRow>(3);
+        if (BuildButtons(AnswerDisplay.Choices(answer), _ => ButtonStyle.Primary) is { } choices) rows.Add(choices);
+        if (BuildButtons(AnswerDisplay.FollowUps(answer), _ => ButtonStyle.Secondary) is { } followUps) rows.Add(followUps);
+        if (BuildButtons(answer.Feedback, vote => vote == 0 ? ButtonStyle.Success : ButtonStyle.Danger) is { } feedback) rows.Add(feedback);
+        return rows;
+    }
+
+    private ActionRow? BuildButtons(IReadOnlyList<FollowUp> followUps, Func<int, ButtonStyle> style)
     {
         var buttons = followUps
-            .Select(followUp => new Button(
-                ButtonStyle.Secondary,
+            .Take(DiscordLimits.ButtonsPerRow)
+            .Select((followUp, i) => new Button(
+                style(i),
                 TextTruncator.Truncate(Fallback(followUp.Label, followUp.Input), DiscordLimits.ButtonLabel),
                 idCodec.Encode(followUp.Input.Trim())))
             .ToList();

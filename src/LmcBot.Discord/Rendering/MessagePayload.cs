@@ -92,7 +92,10 @@ internal enum ComponentType
 /// <summary>Discord's button styles we use.</summary>
 internal enum ButtonStyle
 {
+    Primary = 1,
     Secondary = 2,
+    Success = 3,
+    Danger = 4,
 }
 
 /// <summary>A file the message carries, by its index in the multipart body (<c>files[0]</c>).</summary>

@@ -135,8 +135,8 @@ internal sealed class AnswerCardRenderer(CommandCatalog catalog)
         {
             FallbackText = Fallback(content),
             Body = body,
-            Actions = AnswerDisplay.FollowUps(content.FollowUps) is { Count: > 0 } followUps
-                ? [.. followUps.Select(f => new SubmitAction(f.Label, new SubmitData(f.Input)))]
+            Actions = content.Actions.ToList() is { Count: > 0 } actions
+                ? [.. actions.Select(f => new SubmitAction(f.Label, new SubmitData(f.Input)))]
                 : null,
         };
     }

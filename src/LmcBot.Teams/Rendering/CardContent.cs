@@ -27,6 +27,15 @@ internal sealed record CardContent
 
     public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 
+    /// <summary>"Did you mean" choices, shown first; kept however small the card must be (they are the reply).</summary>
+    public IReadOnlyList<FollowUp> Choices { get; init; } = [];
+
+    /// <summary>The "Helpful" and "Not right" actions, shown last.</summary>
+    public IReadOnlyList<FollowUp> Feedback { get; init; } = [];
+
+    /// <summary>Every action of the card in order: choices, follow-ups, feedback.</summary>
+    public IEnumerable<FollowUp> Actions => Choices.Concat(AnswerDisplay.FollowUps(FollowUps)).Concat(Feedback);
+
     /// <summary>What of <paramref name="answer"/> a card shows: the core's choice of sources and follow-ups (<see cref="AnswerDisplay"/>).</summary>
     public static CardContent From(Answer answer) => new()
     {
@@ -36,6 +45,8 @@ internal sealed record CardContent
         Fields = answer.Fields,
         Citations = AnswerDisplay.Citations(answer),
         FollowUps = AnswerDisplay.FollowUps(answer),
+        Choices = AnswerDisplay.Choices(answer),
+        Feedback = answer.Feedback,
     };
 
     /// <summary>Keeps everything that matters in a few kilobytes, leaving the answer text alone.</summary>
@@ -51,8 +62,11 @@ internal sealed record CardContent
             Publisher = c.Publisher is null ? null : TextShortening.Shorten(c.Publisher, 100),
             Url = c.Url is { Length: > 500 } ? null : c.Url,
         })],
-        FollowUps = [.. AnswerDisplay.FollowUps(FollowUps).Select(f => new FollowUp(TextShortening.Shorten(f.Label, 60), TextShortening.Shorten(f.Input, 300)))],
+        FollowUps = [.. AnswerDisplay.FollowUps(FollowUps).Select(Shorten)],
+        Choices = [.. Choices.Select(Shorten)],
     };
+
+    private static FollowUp Shorten(FollowUp f) => new(TextShortening.Shorten(f.Label, 60), TextShortening.Shorten(f.Input, 300));
 
     /// <summary>The answer and its first source only: the last resort before cutting the text to nothing.</summary>
     public CardContent Minimal() => Compact() with { Fields = [], Notes = [], Sections = [], FollowUps = [] };

@@ -29,7 +29,8 @@ public static class AnswerJson
         [property: JsonPropertyName("text")] string Text,
         [property: JsonPropertyName("confidence")] double Confidence,
         [property: JsonPropertyName("citations")] IReadOnlyList<CitationJson> Citations,
-        [property: JsonPropertyName("suggestions")] IReadOnlyList<string> Suggestions);
+        [property: JsonPropertyName("suggestions")] IReadOnlyList<string> Suggestions,
+        [property: JsonPropertyName("choices")] IReadOnlyList<string>? Choices);
 
     public static string Serialize(string question, Answer answer) =>
         JsonSerializer.Serialize(new AnswerObject(
@@ -39,5 +40,6 @@ public static class AnswerJson
             answer.Text,
             Math.Round(answer.Confidence, 2),
             answer.Citations.Select(c => new CitationJson(c.DocumentId, c.Title, c.Quote, c.Grade, c.SourceDate, c.Url)).ToList(),
-            answer.FollowUps.Select(f => f.Input).ToList()), Options);
+            answer.FollowUps.Select(f => f.Input).ToList(),
+            answer.Choices.Count > 0 ? [.. answer.Choices.Select(c => c.Label)] : null), Options);
 }

@@ -26,8 +26,12 @@ public static class AnswerText
             if (citation.Quote.Length > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"    \"{citation.Quote}\"");
         }
         if (answer.Citations.Count > 4) sb.AppendLine(CultureInfo.InvariantCulture, $"  (+{answer.Citations.Count - 4} more sources)");
+        for (var i = 0; i < answer.Choices.Count; i++)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {i + 1}. {answer.Choices[i].Label}");
+        if (answer.Choices.Count > 0) sb.AppendLine("  (type the number of your choice)");
         if (answer.FollowUps.Count > 0)
             sb.AppendLine("  Try: " + string.Join(" | ", answer.FollowUps.Select(f => f.Input)));
+        if (answer.Feedback.Count > 0) sb.AppendLine("  Was this right? Type good or wrong.");
         if (answer.File is { } file) sb.AppendLine(CultureInfo.InvariantCulture, $"  Attached: {file.FileName} ({file.Content.Length:N0} bytes)");
         // Facts, titles and audit entries stored before admin values refused control characters must not reach the terminal raw.
         return ControlCharacters.Escape(sb.ToString().TrimEnd());

@@ -171,6 +171,10 @@ public static class LmcBotCli
             using var context = CreateContext(parse, error);
             var bot = context.Bot;
             await output.WriteLineAsync($"LmcBot: {context.KnowledgeBase.Current.FactCount} facts from {context.KnowledgeBase.Current.DocumentCount} documents. Ask a question, type help, or quit.");
+            // One session is one conversation: follow-ups read against its last answer, numbers pick a "did you mean"
+            // choice, good and wrong vote on the last answer.
+            var session = Guid.NewGuid().ToString("N");
+            Answer? last = null;
             while (true)
             {
                 await output.WriteAsync("> ");
@@ -184,7 +188,9 @@ public static class LmcBotCli
                 var text = line.Trim();
                 if (text.Length == 0) continue;
                 if (text is "quit" or "exit" or "/quit" or "/exit" or "q") break;
-                var answer = await bot.HandleAsync(new ChatRequest { Platform = ChatPlatform.Cli, Sender = ChatSender.LocalUser, Text = text }, cancellationToken);
+                text = ChatSessionInput.Translate(text, last);
+                var answer = await bot.HandleAsync(new ChatRequest { Platform = ChatPlatform.Cli, Sender = ChatSender.LocalUser, ConversationId = session, Text = text }, cancellationToken);
+                if (answer.Choices.Count > 0 || answer.Feedback.Count > 0 || answer.Answered) last = answer;
                 await output.WriteLineAsync(AnswerText.Render(answer));
                 await output.WriteLineAsync();
             }

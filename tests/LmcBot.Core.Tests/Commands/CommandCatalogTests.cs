@@ -16,13 +16,23 @@ public sealed class CommandCatalogTests
         var missing = Catalog.Leaves().Where(leaf => leaf.Command.Handler is null).Select(leaf => leaf.Path).ToList();
 
         Assert.Empty(missing);
+        Assert.All(Catalog.Actions, action => Assert.NotNull(action.Handler));
         Assert.All(Catalog.Commands.Where(c => c.IsGroup), group => Assert.Null(group.Handler));
+    }
+
+    [Fact]
+    public void Actions_AreFoundButListedNowhere()
+    {
+        Assert.Equal(["choose", "feedback"], Catalog.Actions.Select(a => a.Name));
+        Assert.All(Catalog.Actions, action => Assert.Same(action, Catalog.Find(action.Name)));
+        Assert.DoesNotContain(Catalog.Help, help => help.Path is "choose" or "feedback");
+        Assert.DoesNotContain(Catalog.Commands, command => command.IsAction);
     }
 
     [Fact]
     public void EveryHandler_IsTheHandlerOfSomeEntry()
     {
-        var used = Catalog.Leaves().Select(leaf => leaf.Command.Handler!.Method).ToHashSet();
+        var used = Catalog.Leaves().Select(leaf => leaf.Command).Concat(Catalog.Actions).Select(command => command.Handler!.Method).ToHashSet();
         var handlers = typeof(CommandCatalog).Assembly.GetType("LmcBot.Core.Commands.CommandHandlers", throwOnError: true)!
             .GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.ReturnType == typeof(Answer) && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(CommandContext));

@@ -29,6 +29,13 @@ public static class AnswerDisplay
         return shown;
     }
 
+    /// <summary>"Did you mean" choices offered at once.</summary>
+    public const int MaxChoices = 3;
+
+    /// <summary>The choices of <paramref name="answer"/> to show: its first <see cref="MaxChoices"/>.</summary>
+    public static IReadOnlyList<FollowUp> Choices(Answer answer) =>
+        answer.Choices.Count <= MaxChoices ? answer.Choices : [.. answer.Choices.Take(MaxChoices)];
+
     /// <summary>The follow-ups of <paramref name="answer"/> to show.</summary>
     public static IReadOnlyList<FollowUp> FollowUps(Answer answer) => FollowUps(answer.FollowUps);
 

@@ -1,0 +1,78 @@
+using LmcBot.Core.Chat;
+using Microsoft.Extensions.Options;
+
+namespace LmcBot.Core.Conversations;
+
+/// <summary>
+/// Questions in a conversation: a follow-up that lacks a subject is read against the last answered question
+/// (<see cref="FollowUpResolver"/>), a question that could mean two things offers choices (<see cref="Disambiguator"/>),
+/// and every answer carries feedback buttons (<see cref="FeedbackService"/>). One implementation behind
+/// <see cref="IChatBot"/>; adapters only render <see cref="Answer.Choices"/> and <see cref="Answer.Feedback"/> and send
+/// the clicks back as the <c>choose</c> and <c>feedback</c> actions.
+/// </summary>
+public sealed class ConversationService(
+    IOptions<ConversationOptions> options,
+    ActionTokens tokens,
+    ConversationContexts contexts,
+    Disambiguator disambiguator,
+    FeedbackService feedback)
+{
+    public ConversationOptions Options => options.Value;
+
+    public FeedbackService Feedback => feedback;
+
+    /// <summary>Answers <paramref name="question"/> as a message in the asker's conversation.</summary>
+    public Answer Ask(ChatRequest request, string question, IQuestionAnswerer answerer)
+    {
+        var key = ConversationKey.Of(request);
+        var index = answerer.Index;
+        var resolved = FollowUpResolver.Resolve(question, contexts.Get(key), index);
+        var answer = answerer.Ask(resolved.Question, request.Platform);
+
+        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
+            return offer;
+
+        return Settle(key, resolved, answer);
+    }
+
+    /// <summary>A click on a "did you mean" choice: answers the question it stands for (which becomes the context).</summary>
+    public Answer Choose(ChatRequest request, string token, IQuestionAnswerer answerer)
+    {
+        if (tokens.Check(token, out var action) != TokenCheck.Valid || action is not PendingChoice choice)
+            return Expired(Intent.Choice);
+        var answer = answerer.Ask(choice.Question, request.Platform);
+        return Settle(ConversationKey.Of(request), ResolvedQuestion.AsAsked(choice.Question, answerer.Index), answer);
+    }
+
+    /// <summary>A click on "Helpful" or "Not right".</summary>
+    public Answer Vote(ChatRequest request, string token, bool helpful)
+    {
+        if (tokens.Check(token, out var action) != TokenCheck.Valid || action is not PendingFeedback answered)
+            return Expired(Intent.Feedback);
+        return feedback.Record(request, answered, helpful);
+    }
+
+    private Answer Settle(ConversationKey key, ResolvedQuestion resolved, Answer answer)
+    {
+        if (answer.Answered)
+        {
+            contexts.Set(key, resolved.ContextAfter(answer));
+            if (resolved.UsedContext && resolved.Meaning is { Length: > 0 } meaning)
+                answer = answer with { Text = $"{meaning}: {answer.Text}" };
+            return feedback.Attach(resolved.Question, answer);
+        }
+        // A message with its own subject that the knowledge base does not cover ends the old context: a "when did it
+        // open?" after it must not go back to a subject the person has moved away from.
+        if (!resolved.UsedContext && resolved.HasOwnSubject) contexts.Forget(key);
+        return answer;
+    }
+
+    /// <summary>A forged, altered or expired token: a polite refusal that changes nothing.</summary>
+    private static Answer Expired(Intent intent) => new()
+    {
+        Answered = false,
+        Intent = intent,
+        Private = true,
+        Text = "That choice has expired. Ask your question again and I'll answer it afresh.",
+    };
+}

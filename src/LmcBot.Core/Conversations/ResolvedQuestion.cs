@@ -1,0 +1,29 @@
+using LmcBot.Core.Answering;
+using LmcBot.Core.Chat;
+
+namespace LmcBot.Core.Conversations;
+
+/// <summary>
+/// A message as the bot will answer it: the question (the message itself, or the message read against the
+/// conversation's context), whether context was used, and a short statement of what it was taken to mean
+/// ("China-Laos Railway, 2022").
+/// </summary>
+public sealed record ResolvedQuestion(string Question, bool UsedContext, string? Meaning, IReadOnlyList<string> Subjects, IReadOnlyList<int> Years)
+{
+    /// <summary>The message names a subject of its own (an entity of the knowledge base, or an unknown name).</summary>
+    public bool HasOwnSubject { get; init; }
+
+    /// <summary>A self-contained question, read for its subjects and years.</summary>
+    public static ResolvedQuestion AsAsked(string question, KnowledgeIndex index)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, index);
+        var subjects = analysis.EntityIds.Select(id => index.Entities[id].Name).ToList();
+        return new ResolvedQuestion(question, false, null, subjects, analysis.Years)
+        {
+            HasOwnSubject = subjects.Count > 0 || analysis.UnknownNames.Count > 0,
+        };
+    }
+
+    /// <summary>The context this answered question leaves for the next message.</summary>
+    public ConversationContext ContextAfter(Answer answer) => new(Question, Subjects, Years);
+}
