@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ public sealed class ConversationService(
 
     public FeedbackService Feedback => feedback;
 
+    /// <summary>Conversations whose context is remembered now (at most <see cref="ConversationOptions.MaxConversations"/>).</summary>
+    public int ContextCount => contexts.Count;
+
     /// <summary>Answers <paramref name="question"/> as a message in the asker's conversation.</summary>
     public Answer Ask(ChatRequest request, string question, IQuestionAnswerer answerer)
     {
@@ -32,7 +36,7 @@ public sealed class ConversationService(
         if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
             return offer;
 
-        return Settle(key, resolved, answer);
+        return Settle(key, resolved, answer, index);
     }
 
     /// <summary>A click on a "did you mean" choice: answers the question it stands for (which becomes the context).</summary>
@@ -41,7 +45,7 @@ public sealed class ConversationService(
         if (tokens.Check(token, out var action) != TokenCheck.Valid || action is not PendingChoice choice)
             return Expired(Intent.Choice);
         var answer = answerer.Ask(choice.Question, request.Platform);
-        return Settle(ConversationKey.Of(request), ResolvedQuestion.AsAsked(choice.Question, answerer.Index), answer);
+        return Settle(ConversationKey.Of(request), ResolvedQuestion.AsAsked(choice.Question, answerer.Index), answer, answerer.Index);
     }
 
     /// <summary>A click on "Helpful" or "Not right".</summary>
@@ -52,11 +56,11 @@ public sealed class ConversationService(
         return feedback.Record(request, answered, helpful);
     }
 
-    private Answer Settle(ConversationKey key, ResolvedQuestion resolved, Answer answer)
+    private Answer Settle(ConversationKey key, ResolvedQuestion resolved, Answer answer, KnowledgeIndex index)
     {
         if (answer.Answered)
         {
-            contexts.Set(key, resolved.ContextAfter(answer));
+            contexts.Set(key, resolved.ContextAfter(answer, index));
             if (resolved.UsedContext && resolved.Meaning is { Length: > 0 } meaning)
                 answer = answer with { Text = $"{meaning}: {answer.Text}" };
             return feedback.Attach(resolved.Question, answer);

@@ -18,6 +18,8 @@ public sealed record ResolvedQuestion(string Question, bool UsedContext, string?
     {
         var analysis = QuestionAnalysis.Analyze(question, index);
         var subjects = analysis.EntityIds.Select(id => index.Entities[id].Name).ToList();
+        // The context keeps the question as the pipeline read it: folded, typos corrected, every name written canonically,
+        // so a follow-up can put another name or year in its place.
         return new ResolvedQuestion(question, false, null, subjects, analysis.Years)
         {
             HasOwnSubject = subjects.Count > 0 || analysis.UnknownNames.Count > 0,
@@ -25,5 +27,6 @@ public sealed record ResolvedQuestion(string Question, bool UsedContext, string?
     }
 
     /// <summary>The context this answered question leaves for the next message.</summary>
-    public ConversationContext ContextAfter(Answer answer) => new(Question, Subjects, Years);
+    public ConversationContext ContextAfter(Answer answer, KnowledgeIndex index) =>
+        new(QuestionAnalysis.Analyze(Question, index).CanonicalText, Subjects, Years);
 }

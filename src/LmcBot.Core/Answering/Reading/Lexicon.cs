@@ -95,6 +95,12 @@ internal static class Lexicon
     /// <summary>Numbers written in letters (<c>number_words</c>), which give a figure as digits do.</summary>
     public static readonly HashSet<string> NumberWords = AsWritten("number_words");
 
+    /// <summary>Words that mark a follow-up to the last answer (<c>follow_up_cues</c>).</summary>
+    public static readonly HashSet<string> FollowUpCues = AsWritten("follow_up_cues");
+
+    /// <summary>Words that point back at the last answer's subject (<c>referent_words</c>).</summary>
+    public static readonly HashSet<string> ReferentWords = AsWritten("referent_words");
+
     /// <summary>Whether folded text gives a number: a digit, or a number written in letters.</summary>
     public static bool HasNumber(string folded)
     {

@@ -58,6 +58,8 @@ internal sealed class QuestionVocabulary
         new("investment_cues", Shape.Words, Form.WithStems),
         new("reason_cues", Shape.Words, Form.WithStems),
         new("answer_types", Shape.Map, Form.WithStems),
+        new("follow_up_cues", Shape.Words, Form.AsWritten),
+        new("referent_words", Shape.Words, Form.AsWritten),
         new("translations", Shape.Map, Form.AsWritten),
     ];
 
