@@ -35,6 +35,19 @@ if (verb == "report")
             Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
+if (verb == "conversations")
+{
+    // The follow-up conversations of tests/eval/conversations through the conversation service the host runs; the
+    // validation part by default, --train for the part to study failures on.
+    var conversations = ConversationSet.Load(root).Where(c => c.IsValidation != args.Contains("--train")).ToList();
+    var service = LmcBot.Fit.Evaluation.ConversationBot.Create(bot.KnowledgeBase);
+    var report = ConversationSet.Run(conversations, service, bot.Bot);
+    Console.WriteLine($"{(args.Contains("--train") ? "training" : "validation")}: {report}");
+    if (args.Contains("--failures"))
+        foreach (var (conversation, turn, answer, why) in report.Failures)
+            Console.WriteLine($"  {why} {conversation.Id}#{turn + 1} {string.Join(" / ", conversation.Turns.Take(turn + 1).Select(t => t.Question))}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
+    return 0;
+}
 if (verb == "shared")
 {
     // The shared dev questions beside the repository (../shared/eval, or LMCBOT_EVAL), answered by the default engine:

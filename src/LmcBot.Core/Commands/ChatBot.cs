@@ -53,6 +53,8 @@ public sealed class ChatBot(
 
     Answer IQuestionAnswerer.Ask(string question, ChatPlatform platform) => Ask(question, platform);
 
+    Answer IQuestionAnswerer.Preview(string question) => RememberedAnswer(TextFolding.Sanitize(question).Trim(), knowledgeBase.Current);
+
     /// <summary>
     /// Answers a question as a message of the asker's conversation (free text and <c>/ask</c>): a follow-up is read
     /// against the conversation's context, and the answer carries choices or feedback actions.

@@ -31,6 +31,14 @@ public sealed class ConversationService(
         var key = ConversationKey.Of(request);
         var index = answerer.Index;
         var resolved = FollowUpResolver.Resolve(question, contexts.Get(key), index);
+        if (resolved.Alternatives.Count > 0)
+        {
+            // Weigh the readings without counting them; only the one answered is recorded (kb unanswered, metrics).
+            var best = answerer.Preview(resolved.Question);
+            foreach (var alternative in resolved.Alternatives)
+                if (answerer.Preview(alternative) is { Answered: true } other && (!best.Answered || other.Confidence > best.Confidence))
+                    (resolved, best) = (resolved with { Question = alternative }, other);
+        }
         var answer = answerer.Ask(resolved.Question, request.Platform);
 
         if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)

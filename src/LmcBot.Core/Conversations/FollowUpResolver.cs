@@ -59,27 +59,44 @@ public static class FollowUpResolver
             return FromContext(WithYears(question, years), subjects, years.Count > 0 ? years : context.Years, index);
         }
 
+        // "and the second one?": the same question about another of a numbered series.
+        if (analysis.Ordinals.Count > 0 && analysis.ContentTerms.All(t => Array.IndexOf(Lexicon.OrdinalWords, t) > 0 || t == "one")
+            && WithOrdinal(context.Question, analysis.Ordinals[0]) is { } renumbered)
+            return FromContext(WithYears(renumbered, years), context.Subjects, years.Count > 0 ? years : context.Years, index);
+
         if (!hasSubjectWords && !HasReferent(tokens))
         {
             // "and in 2022?": the same question about another year.
             if (years.Count > 0)
                 return FromContext(WithYears(context.Question, years), context.Subjects, years, index);
-            // Nothing but a cue or question words ("and?", "who else?"): the last subjects, asked this way.
+            // Nothing but question words ("when?", "where?", "who else?"): the last question, asked with these words instead.
             return cued || analysis.Asked is not (Asked.What or Asked.Overview)
-                ? FromContext(Join(Remainder(analysis, index), string.Join(' ', context.Subjects)), context.Subjects, [], index)
+                ? FromContext(Join(Remainder(analysis, index), WithoutQuestionWords(context.Question, index)), context.Subjects, context.Years, index)
+                    with { Alternatives = [Join(Remainder(analysis, index), string.Join(' ', context.Subjects))] }
                 : asAsked;
         }
+
+        // "and what about tesla?": a word the knowledge base does not know at all, after a cue, is a subject it lacks.
+        if (cued && analysis.UnknownTerms.Count > 0) return asAsked;
 
         if (cued && !HasReferent(tokens))
         {
             // "what about passengers in 2024?", "and freight?": new subject words about the same subjects and years.
             var inYears = years.Count > 0 ? years : context.Years;
             var text = Join(Join(Remainder(analysis, index), string.Join(' ', context.Subjects)), YearsText(years.Count > 0 ? [] : context.Years));
-            return FromContext(text, context.Subjects, inYears, index);
+            // Or the words take the place of the like words of the last question ("how fast do passenger trains go" →
+            // "and freight trains?"): both readings are answered and the better-scored answer is given.
+            return FromContext(text, context.Subjects, inYears, index) with
+            {
+                Alternatives = [Join(WithYears(context.Question, years), Remainder(analysis, index))],
+            };
         }
 
-        // "when did it open?", "how big is it?", "how many passengers?": the message about the last subjects.
-        return FromContext(WithReferents(analysis, index, context.Subjects), context.Subjects, years, index);
+        // "when did it open?", "how big is it?", "how many passengers?": the message about the last subjects (or the topic
+        // the last answer named, when "it" can only be that: "where was it" after a question about the tenth meeting).
+        IReadOnlyList<string> about = context.Topic is { } topic && HasReferent(tokens) ? [topic] : context.Subjects;
+        var reading = FromContext(WithReferents(analysis, index, about), about, years, index);
+        return about == context.Subjects ? reading : reading with { Alternatives = [WithReferents(analysis, index, context.Subjects)] };
     }
 
     /// <summary>A cue word ("and", "also"), or "about"/"of" right after a question word ("what about", "how about").</summary>
@@ -126,7 +143,7 @@ public static class FollowUpResolver
             }
             var token = tokens[i];
             var cueAfterQuestionWord = token is "what" or "how" && i + 1 < tokens.Length && tokens[i + 1] is "about" or "of";
-            if (cueAfterQuestionWord || (Lexicon.FollowUpCues.Contains(token) && token is not ("about" or "of" or "else"))
+            if (cueAfterQuestionWord || (Lexicon.FollowUpCues.Contains(token) && token is not ("about" or "of"))
                 || (token is "about" or "of" && i > 0 && tokens[i - 1] is "what" or "how"))
                 continue;
             words.Add(token);
@@ -155,6 +172,35 @@ public static class FollowUpResolver
         }
         if (!replaced) words.Add(names);
         return string.Join(' ', words);
+    }
+
+    /// <summary>The question less its leading question and stop words ("when was the 2025 forum" → "2025 forum").</summary>
+    private static string WithoutQuestionWords(string question, KnowledgeIndex index)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, index);
+        var tokens = question.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = 0;
+        while (start < tokens.Length && IsQuestionWordOrStop(tokens[start]) && !analysis.Years.Any(y => tokens[start] == y.ToString(CultureInfo.InvariantCulture)))
+            start++;
+        return start == tokens.Length ? question : string.Join(' ', tokens[start..]);
+    }
+
+    private static bool IsQuestionWordOrStop(string token) =>
+        char.IsLower(token[0]) && (Lexicon.StopWords.Contains(token) || Lexicon.StopWords.Contains(Text.Stemmer.Stem(token)));
+
+    /// <summary>The question with its ordinal ("first", "8th") replaced by <paramref name="ordinal"/>'s word, or null when it has none.</summary>
+    private static string? WithOrdinal(string question, int ordinal)
+    {
+        var tokens = question.Split(' ');
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!Lexicon.Ordinals.ContainsKey(tokens[i])) continue;
+            tokens[i] = ordinal < Lexicon.OrdinalWords.Length && Lexicon.OrdinalWords[ordinal].Length > 0
+                ? Lexicon.OrdinalWords[ordinal]
+                : ordinal.ToString(CultureInfo.InvariantCulture) + "th";
+            return string.Join(' ', tokens);
+        }
+        return null;
     }
 
     /// <summary>The question with its years replaced by <paramref name="years"/>, or "in YEAR" added when it had none.</summary>

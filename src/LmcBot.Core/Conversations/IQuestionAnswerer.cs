@@ -11,4 +11,7 @@ public interface IQuestionAnswerer
 
     /// <summary>Answers one self-contained question, counting a decline for <c>kb unanswered</c>.</summary>
     Answer Ask(string question, ChatPlatform platform);
+
+    /// <summary>The answer <see cref="Ask"/> would give, without counting it anywhere: for weighing readings of a message.</summary>
+    Answer Preview(string question);
 }

@@ -10,6 +10,12 @@ namespace LmcBot.Core.Conversations;
 /// </summary>
 public sealed record ResolvedQuestion(string Question, bool UsedContext, string? Meaning, IReadOnlyList<string> Subjects, IReadOnlyList<int> Years)
 {
+    /// <summary>
+    /// Other readings of the same follow-up, when its words could take either of two places in the last question: each is
+    /// answered and the answer the scorer is surer of is given (<see cref="ConversationService"/>).
+    /// </summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
     /// <summary>The message names a subject of its own (an entity of the knowledge base, or an unknown name).</summary>
     public bool HasOwnSubject { get; init; }
 
@@ -27,6 +33,11 @@ public sealed record ResolvedQuestion(string Question, bool UsedContext, string?
     }
 
     /// <summary>The context this answered question leaves for the next message.</summary>
-    public ConversationContext ContextAfter(Answer answer, KnowledgeIndex index) =>
-        new(QuestionAnalysis.Analyze(Question, index).CanonicalText, Subjects, Years);
+    public ConversationContext ContextAfter(Answer answer, KnowledgeIndex index)
+    {
+        // The first fact the answer states names its topic when the fact has a name of its own (a meeting, a route, a plant).
+        var topic = answer.FactIds.Count > 0 && index.FactNamed(answer.FactIds[0]) is { } fact && fact.NameField is { Length: > 0 } name
+            && !Subjects.Contains(name, StringComparer.Ordinal) ? name : null;
+        return new(QuestionAnalysis.Analyze(Question, index).CanonicalText, Subjects, Years) { Topic = topic };
+    }
 }
