@@ -48,6 +48,24 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_AThreeTurnConversation_AnswersTheFollowUpsFromTheSession()
+    {
+        using var process = Start("chat");
+
+        await process.StandardInput.WriteAsync("How long is the China-Laos Railway?\nwhen did it open?\nand how many passengers in 2024?\nquit\n");
+        await process.StandardInput.FlushAsync();
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var answers = output.Split("> ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("1,035", answers[1], StringComparison.Ordinal);
+        Assert.StartsWith("China-Laos Railway: ", answers[2], StringComparison.Ordinal);
+        Assert.Contains("3 December 2021", answers[2], StringComparison.Ordinal);
+        Assert.StartsWith("China-Laos Railway, 2024: ", answers[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsageError_ExitsWith2()
     {
         using var process = Start("ask", "");
