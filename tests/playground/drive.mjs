@@ -22,7 +22,7 @@ const playgroundCli = path.join(here, 'node_modules', '@microsoft', 'm365agentsp
 
 const usage = `usage: node drive.mjs [options] [conversation.json ...]
 
-Runs each conversation file in a fresh playground chat against one LmcBot host, and exits 0 only if every
+Runs each conversation file (a name not found from the working folder is looked for beside drive.mjs) in a fresh playground chat against one LmcBot host, and exits 0 only if every
 expectation holds (1 when one fails, 2 when the host or the playground could not be started or a file is invalid).
 
 options:
@@ -64,7 +64,8 @@ function parseArgs(argv) {
       case '-h': case '--help': options.help = true; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        options.files.push(path.resolve(arg));
+        // A file name given from elsewhere may be one of the conversations beside this script.
+        options.files.push(!fs.existsSync(path.resolve(arg)) && fs.existsSync(path.join(here, arg)) ? path.join(here, arg) : path.resolve(arg));
     }
   }
   if (options.files.length === 0 && !options.serve) options.files.push(path.join(here, 'conversation.json'));
@@ -204,6 +205,9 @@ async function startHost(options, work, adminObjectId) {
     // The playground's mock user may run the admin (kb …) commands, as a listed Teams admin would.
     Admin__TeamsUserIds__0: adminObjectId,
     Logging__Console__FormatterName: 'simple',
+    // The connector client's per-request lines (HttpClient, Polly) would bury the turns in the host's log.
+    'Logging__LogLevel__System.Net.Http.HttpClient': 'Warning',
+    Logging__LogLevel__Polly: 'Warning',
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
     DOTNET_NOLOGO: '1',
   };
@@ -526,6 +530,7 @@ async function runConversation(conversation, session, options) {
   let previous;
   let passed = 0;
   let failed = 0;
+  let silent = 0;
   const total = conversation.turns.length;
   for (const [i, turn] of conversation.turns.entries()) {
     const label = `[${i + 1}/${total}]`;
@@ -543,6 +548,7 @@ async function runConversation(conversation, session, options) {
       result = { sent: 'click ' + JSON.stringify(turn.click), replies: [], typing: 0, warnings: [] };
       failures = [e.message];
     }
+    if (result.timedOut) silent++;
     console.log(`${label} ${result.sent}${turn.note ? `   (${turn.note})` : ''}`);
     if (result.replies.length > 0) {
       const shown = options.verbose ? read.text : clip(read.text, 700);
@@ -567,7 +573,7 @@ async function runConversation(conversation, session, options) {
     // A click names an action of the latest reply that had any; a turn without buttons (an error) leaves the last ones.
     if (read.actions.length > 0 || result.replies.length > 0) previous = read;
   }
-  return { passed, failed };
+  return { passed, failed, silent };
 }
 
 function describeExpect(expect) {
@@ -659,7 +665,7 @@ async function main() {
       failed += result.failed;
       streams.close();
       await pg.playground.stop(5_000);
-      if (result.failed > 0) {
+      if (result.silent > 0) {
         console.log(`   playground log (${pg.logFile}), last lines:\n${tail(pg.logFile, 8)}`);
       }
     }
