@@ -233,7 +233,7 @@ async function waitReady(url, host, ms = 120_000) {
       if (res.ok) return;
       last = `HTTP ${res.status}`;
     } catch (e) {
-      last = e.cause?.code ?? e.message;
+      last = e.cause?.code ?? e.cause?.errors?.[0]?.code ?? e.cause?.message ?? e.message;
     }
     await sleep(500);
   }
