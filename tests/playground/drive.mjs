@@ -621,10 +621,14 @@ async function main() {
   }
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lmcbot-playground-'));
+  let passed = 0;
+  let failed = 0;
   const stopRun = async (why, code) => {
     console.error(`\ndrive: ${why}; stopping the host and the playground`);
     await stopAll();
-    console.error(`logs and database: ${work}`);
+    console.log(`logs and database: ${work}`);
+    // Turns of the conversation under way are not counted; the run as a whole is one failure more.
+    if (!options.serve) console.log(`playground: ${passed} passed, ${failed + 1} failed`);
     process.exit(code);
   };
   process.once('SIGINT', () => stopRun('interrupted', 130));
@@ -632,8 +636,6 @@ async function main() {
   const deadline = setTimeout(() => stopRun(`the run took longer than --timeout ${options.timeout} s`, 1), options.timeout * 1000);
   if (options.serve) clearTimeout(deadline);
 
-  let passed = 0;
-  let failed = 0;
   let host;
   let hostUrl = options.hostUrl;
   try {
