@@ -35,6 +35,18 @@ if (verb == "report")
             Console.WriteLine($"  {(row.Answerable ? "MISS" : "TRAP")} {row.Id} [{string.Join(',', row.ExpectAll)}] {row.Question}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
+if (verb == "follow-up")
+{
+    // How one message is read after one question: LmcBot.Fit -- follow-up "How long is the China-Laos Railway?" "and the Lao section?"
+    var (first, message) = (args[1], args[2]);
+    var context = LmcBot.Core.Conversations.ResolvedQuestion.AsAsked(first, index)
+        .ContextAfter(bot.Bot.Ask(first, ChatPlatform.Cli), index);
+    var analysis = LmcBot.Core.Answering.Reading.QuestionAnalysis.Analyze(message, index);
+    Console.WriteLine($"context: {context}");
+    Console.WriteLine($"message tokens [{string.Join(' ', analysis.Tokens)}] entities [{string.Join(", ", analysis.EntityIds.Select(id => index.Entities[id].Name))}] unknown names [{string.Join(", ", analysis.UnknownNames)}] content [{string.Join(' ', analysis.ContentTerms)}] unknown terms [{string.Join(' ', analysis.UnknownTerms)}] years [{string.Join(' ', analysis.Years)}] ordinals [{string.Join(' ', analysis.Ordinals)}]");
+    Console.WriteLine($"reading: {LmcBot.Core.Conversations.FollowUpResolver.Resolve(message, context, index).Question}");
+    return 0;
+}
 if (verb == "conversations")
 {
     // The follow-up conversations of tests/eval/conversations through the conversation service the host runs; the
@@ -45,7 +57,7 @@ if (verb == "conversations")
     Console.WriteLine($"{(args.Contains("--train") ? "training" : "validation")}: {report}");
     if (args.Contains("--failures"))
         foreach (var (conversation, turn, answer, why) in report.Failures)
-            Console.WriteLine($"  {why} {conversation.Id}#{turn + 1} {string.Join(" / ", conversation.Turns.Take(turn + 1).Select(t => t.Question))}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
+            Console.WriteLine($"  {why} {conversation.Id}#{turn + 1} {string.Join(" / ", conversation.Turns.Take(turn + 1).Select(t => t.Question))}\n       read: {ConversationSet.Readings.GetValueOrDefault((conversation.Id, turn))}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
 if (verb == "shared")
@@ -140,7 +152,7 @@ if (verb == "diagnose")
 }
 if (verb is not ("fit" or "cv"))
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures] | shared [--failures]");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures] | shared [--failures] | conversations [--train] [--failures] | follow-up QUESTION MESSAGE");
     return 2;
 }
 

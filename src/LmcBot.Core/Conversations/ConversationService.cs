@@ -30,7 +30,19 @@ public sealed class ConversationService(
     {
         var key = ConversationKey.Of(request);
         var index = answerer.Index;
-        var resolved = FollowUpResolver.Resolve(question, contexts.Get(key), index);
+        var resolved = Read(request, question, answerer);
+        var answer = answerer.Ask(resolved.Question, request.Platform);
+
+        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
+            return offer;
+
+        return Settle(key, resolved, answer, index);
+    }
+
+    /// <summary>How <paramref name="question"/> is read in the asker's conversation, changing nothing (the evaluation shows it).</summary>
+    public ResolvedQuestion Read(ChatRequest request, string question, IQuestionAnswerer answerer)
+    {
+        var resolved = FollowUpResolver.Resolve(question, contexts.Get(ConversationKey.Of(request)), answerer.Index);
         if (resolved.Alternatives.Count > 0)
         {
             // Weigh the readings without counting them; only the one answered is recorded (kb unanswered, metrics).
@@ -39,12 +51,7 @@ public sealed class ConversationService(
                 if (answerer.Preview(alternative) is { Answered: true } other && (!best.Answered || other.Confidence > best.Confidence))
                     (resolved, best) = (resolved with { Question = alternative }, other);
         }
-        var answer = answerer.Ask(resolved.Question, request.Platform);
-
-        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
-            return offer;
-
-        return Settle(key, resolved, answer, index);
+        return resolved;
     }
 
     /// <summary>A click on a "did you mean" choice: answers the question it stands for (which becomes the context).</summary>

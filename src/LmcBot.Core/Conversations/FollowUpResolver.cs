@@ -27,7 +27,7 @@ public static class FollowUpResolver
     public static ResolvedQuestion Resolve(string message, ConversationContext? context, KnowledgeIndex index)
     {
         var asAsked = ResolvedQuestion.AsAsked(message, index);
-        if (context is null || context.Subjects.Count == 0) return asAsked;
+        if (context is null) return asAsked;
         var analysis = QuestionAnalysis.Analyze(message, index);
         if (analysis.IsGreeting || analysis.IsHelp) return asAsked;
 
@@ -77,27 +77,30 @@ public static class FollowUpResolver
         }
 
         // "and what about tesla?": a word the knowledge base does not know at all, after a cue, is a subject it lacks.
-        if (cued && analysis.UnknownTerms.Count > 0) return asAsked;
+        if (cued && analysis.UnknownTerms.Any(t => !Lexicon.FollowUpCues.Contains(t))) return asAsked;
 
         if (cued && !HasReferent(tokens))
         {
             // "what about passengers in 2024?", "and freight?": new subject words about the same subjects and years.
             var inYears = years.Count > 0 ? years : context.Years;
-            var text = Join(Join(Remainder(analysis, index), string.Join(' ', context.Subjects)), YearsText(years.Count > 0 ? [] : context.Years));
-            // Or the words take the place of the like words of the last question ("how fast do passenger trains go" →
-            // "and freight trains?"): both readings are answered and the better-scored answer is given.
-            return FromContext(text, context.Subjects, inYears, index) with
-            {
-                Alternatives = [Join(WithYears(context.Question, years), Remainder(analysis, index))],
-            };
+            var text = Join(Join(Remainder(analysis, index), string.Join(' ', SubjectsOrTopic(context))), YearsText(years.Count > 0 ? [] : context.Years));
+            var appended = Join(WithYears(context.Question, years), Remainder(analysis, index));
+            // Or the words added to the last question ("how fast do passenger trains go" → "and freight trains?"): both
+            // readings are answered and the better-scored answer is given.
+            return FromContext(text, context.Subjects, inYears, index) with { Alternatives = [appended] };
         }
 
         // "when did it open?", "how big is it?", "how many passengers?": the message about the last subjects (or the topic
         // the last answer named, when "it" can only be that: "where was it" after a question about the tenth meeting).
-        IReadOnlyList<string> about = context.Topic is { } topic && HasReferent(tokens) ? [topic] : context.Subjects;
+        IReadOnlyList<string> about = context.Topic is { } topic && (HasReferent(tokens) || context.Subjects.Count == 0) ? [topic] : context.Subjects;
+        if (about.Count == 0) return asAsked;
         var reading = FromContext(WithReferents(analysis, index, about), about, years, index);
-        return about == context.Subjects ? reading : reading with { Alternatives = [WithReferents(analysis, index, context.Subjects)] };
+        List<string> others = about == context.Subjects || context.Subjects.Count == 0 ? [] : [WithReferents(analysis, index, context.Subjects)];
+        return reading with { Alternatives = others };
     }
+
+    private static IReadOnlyList<string> SubjectsOrTopic(ConversationContext context) =>
+        context.Subjects.Count > 0 ? context.Subjects : context.Topic is { } topic ? [topic] : [];
 
     /// <summary>A cue word ("and", "also"), or "about"/"of" right after a question word ("what about", "how about").</summary>
     private static bool IsCued(string[] tokens)
@@ -194,7 +197,7 @@ public static class FollowUpResolver
         var tokens = question.Split(' ');
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!Lexicon.Ordinals.ContainsKey(tokens[i])) continue;
+            if (!Lexicon.Ordinals.ContainsKey(tokens[i]) && !IsNumberedOrdinal(tokens[i])) continue;
             tokens[i] = ordinal < Lexicon.OrdinalWords.Length && Lexicon.OrdinalWords[ordinal].Length > 0
                 ? Lexicon.OrdinalWords[ordinal]
                 : ordinal.ToString(CultureInfo.InvariantCulture) + "th";
@@ -202,6 +205,10 @@ public static class FollowUpResolver
         }
         return null;
     }
+
+    /// <summary>"8th", "21st": a number with an ordinal suffix.</summary>
+    private static bool IsNumberedOrdinal(string token) =>
+        token.Length >= 3 && char.IsAsciiDigit(token[0]) && token[^2..] is "st" or "nd" or "rd" or "th" && token[..^2].All(char.IsAsciiDigit);
 
     /// <summary>The question with its years replaced by <paramref name="years"/>, or "in YEAR" added when it had none.</summary>
     private static string WithYears(string question, List<int> years)

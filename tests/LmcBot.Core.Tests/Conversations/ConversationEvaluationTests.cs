@@ -12,8 +12,8 @@ namespace LmcBot.Core.Tests.Conversations;
 /// </summary>
 public sealed class ConversationEvaluationTests(EvaluationTests.Bot fixture, ITestOutputHelper output) : IClassFixture<EvaluationTests.Bot>
 {
-    /// <summary>Measured on the validation part with the committed resolver: 44 of 59 (74.6 %), less a point.</summary>
-    private const double FollowUpFloor = 0.73;
+    /// <summary>Measured on the validation part with the committed resolver: 46 of 59 (78.0 %), less a point.</summary>
+    private const double FollowUpFloor = 0.77;
 
     [Fact]
     public void Validation_FollowUpsAnsweredFromContext_AndNoContextCarriedOntoANewSubject()

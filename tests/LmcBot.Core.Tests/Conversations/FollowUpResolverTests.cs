@@ -59,6 +59,17 @@ public sealed class FollowUpResolverTests
         Assert.DoesNotContain("Beta", resolved.Question, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("where was the first foreign ministers meeting held", "and the second one?")]
+    [InlineData("where was the 1st foreign ministers meeting held", "what about the second?")]
+    public void AnOrdinalAlone_RenumbersTheLastQuestion(string question, string message)
+    {
+        var resolved = FollowUpResolver.Resolve(message, After(question), Index);
+
+        Assert.True(resolved.UsedContext);
+        Assert.Contains("second foreign ministers meeting", resolved.Question, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void APronoun_StandsForTheLastSubject()
     {

@@ -76,6 +76,9 @@ public static class ConversationSet
         return rows;
     }
 
+    /// <summary>How each turn of the last <see cref="Run"/> was read (for the fit tool's failure list).</summary>
+    public static Dictionary<(string Conversation, int Turn), string> Readings { get; } = [];
+
     /// <summary>Each conversation sent turn by turn as one user in one place of its own, through <paramref name="service"/>.</summary>
     public static ConversationReport Run(IEnumerable<ConversationRow> conversations, ConversationService service, IQuestionAnswerer answerer)
     {
@@ -86,7 +89,9 @@ public static class ConversationSet
             for (var i = 0; i < conversation.Turns.Count; i++)
             {
                 var request = new ChatRequest { Platform = ChatPlatform.Cli, Sender = sender, ConversationId = conversation.Id, Text = conversation.Turns[i].Question };
+                var reading = service.Read(request, conversation.Turns[i].Question, answerer);
                 results.Add((conversation, i, service.Ask(request, conversation.Turns[i].Question, answerer)));
+                Readings[(conversation.Id, i)] = reading.Question;
             }
         }
         return ConversationReport.Of(results);
