@@ -16,7 +16,8 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
-        ["Commands"] = ["Admin", "Answering", "Knowledge", "Chat", "Text"],
+        ["Commands"] = ["Conversations", "Admin", "Answering", "Knowledge", "Chat", "Text"],
+        ["Conversations"] = ["Admin", "Answering", "Knowledge", "Chat", "Text"],
         ["Admin"] = ["Answering", "Knowledge", "Chat", "Text"],
         ["Answering"] = ["Knowledge", "Chat", "Text"],
         ["Knowledge"] = ["Chat", "Text"],
