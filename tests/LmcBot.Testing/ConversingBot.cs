@@ -54,6 +54,9 @@ public sealed class ConversingBot : IDisposable
     /// <summary>Closes the database, as a host that stops does; the file stays until <see cref="Dispose"/>.</summary>
     public void Stop() => _services.Dispose();
 
+    /// <summary>Every vote stored, as the database holds it.</summary>
+    public IReadOnlyList<FeedbackVote> Votes() => KnowledgeBase.Store.Read(s => s.Feedback.FindAll().ToList());
+
     /// <summary>Sends a message (a question, a text command, a button's input) from <paramref name="sender"/>, the local CLI user by default.</summary>
     public Task<Answer> SendAsync(string text, ChatSender? sender = null, ChatPlatform platform = ChatPlatform.Cli, string? scopeId = null) =>
         Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = sender ?? ChatSender.LocalUser, Text = text, ScopeId = scopeId, ConversationId = "test" });

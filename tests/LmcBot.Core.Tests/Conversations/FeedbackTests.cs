@@ -41,7 +41,7 @@ public sealed class FeedbackTests : IDisposable
         return report;
     }
 
-    private List<FeedbackVote> StoredVotes() => _bot.KnowledgeBase.Store.Read(s => s.Feedback.FindAll().ToList());
+    private IReadOnlyList<FeedbackVote> StoredVotes() => _bot.Votes();
 
     [Fact]
     public async Task AnswerFromFacts_CarriesHelpfulThenNotRight_SharingOneToken()
