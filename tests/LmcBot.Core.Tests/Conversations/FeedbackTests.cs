@@ -206,6 +206,23 @@ public sealed class FeedbackTests : IDisposable
         Assert.Contains("byd-", entry.Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NotRight_OnAnAnswerQuotedFromADocument_RestsOnTheDocument_AndLeavesOnceItIsReimported()
+    {
+        const string Import = "kb import title:\"Mekong ferry timetable\" text:\"The Mekong ferry from Huay Xai to Chiang Khong leaves every hour from {0}.\"";
+        Assert.False((await _bot.SendAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Import, "8 am"))).IsError);
+        var answer = await AskAsync("How often does the Mekong ferry from Huay Xai leave?");
+        Assert.Empty(answer.FactIds);
+        await VoteAsync(answer, helpful: false);
+
+        var entry = Assert.Single((await ReportAsync()).Fields);
+        Assert.Contains("quoted from document mekong-ferry-timetable", entry.Value, StringComparison.Ordinal);
+
+        Assert.False((await _bot.SendAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Import, "7 am"))).IsError);
+
+        Assert.Empty((await ReportAsync()).Fields);
+    }
+
     /// <summary>Fact ids an entry names before "and N more".</summary>
     private const int ShownFacts = 5;
 
