@@ -18,7 +18,7 @@ namespace LmcBot.Core.Admin;
 public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger<KnowledgeEditor>? logger = null,
     IProgress<EmbeddingProgress>? progress = null)
 {
-    /// <summary>Rows per page of <c>kb list</c>, <c>kb history</c> and <c>kb unanswered</c>.</summary>
+    /// <summary>Rows per page of <c>kb list</c>, <c>kb history</c>, <c>kb unanswered</c> and <c>kb feedback</c>.</summary>
     public const int PageSize = 10;
 
     private readonly AnswerEngine _engine = new();
@@ -225,8 +225,8 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger
 
     private static FollowUp UndoFollowUp(AuditEntry entry) => new($"Undo #{N(entry.Id)}", $"kb undo entry:{N(entry.Id)}");
 
-    /// <summary>Page <paramref name="page"/> of <paramref name="items"/>, or an error naming the last page.</summary>
-    private static List<T>? Page<T>(IReadOnlyList<T> items, int page, out int pages, out string? error)
+    /// <summary>Page <paramref name="page"/> of <paramref name="items"/>, or an error naming the last page (every paged list uses it, <c>kb feedback</c> too).</summary>
+    internal static List<T>? Page<T>(IReadOnlyList<T> items, int page, out int pages, out string? error)
     {
         pages = Math.Max(1, (items.Count + PageSize - 1) / PageSize);
         error = page > pages ? $"There {(pages == 1 ? "is only 1 page" : $"are only {N(pages)} pages")}." : null;
@@ -234,7 +234,7 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger
     }
 
     /// <summary>Previous/next page buttons that repeat the same command with its filters.</summary>
-    private static List<FollowUp> PageFollowUps(string command, int page, int pages)
+    internal static List<FollowUp> PageFollowUps(string command, int page, int pages)
     {
         var result = new List<FollowUp>();
         if (page > 1) result.Add(new FollowUp("Previous page", $"{command} page:{N(page - 1)}".Trim()));

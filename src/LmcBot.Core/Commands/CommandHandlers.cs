@@ -19,10 +19,11 @@ internal static class CommandHandlers
 
     /// <summary>"Helpful" or "Not right" clicked under an answer.</summary>
     public static Answer Feedback(CommandContext c) =>
-        c.Bot.Conversations?.Vote(c.Request, c.Option("token")!, c.Option("vote") == "helpful") ?? NoConversations(Intent.Feedback);
+        c.Bot.Conversations?.Vote(c.Request, c.Option("token")!, string.Equals(c.Option("vote"), "helpful", StringComparison.OrdinalIgnoreCase))
+        ?? NoConversations(Intent.Feedback);
 
-    public static Answer KbFeedback(CommandContext c) =>
-        c.Bot.Conversations?.Feedback.Report(c.Option("page") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 1) ?? NoConversations(Intent.KbFeedback);
+    /// <summary>The page as given: the report refuses a page below 1 or beyond an int as kb unanswered does.</summary>
+    public static Answer KbFeedback(CommandContext c) => c.Bot.Conversations?.Feedback.Report(c.Option("page")) ?? NoConversations(Intent.KbFeedback);
 
     private static Answer NoConversations(Intent intent) =>
         Answer.Error(intent, ErrorKind.Invalid, "This bot was started without conversations, so it has no choices or feedback.");

@@ -16,7 +16,11 @@ public sealed record PendingChoice(string Question, string Label) : PendingActio
 
 /// <summary>The answer a feedback button votes on.</summary>
 public sealed record PendingFeedback(string Question, string AnswerText, IReadOnlyList<string> FactIds, IReadOnlyList<string> DocumentIds,
-    Intent Intent) : PendingAction;
+    Intent Intent) : PendingAction
+{
+    /// <summary>What the answer rested on when it was given (fact versions, document content hashes), so a later edit shows.</summary>
+    public Knowledge.AnswerBasis Basis { get; init; } = Knowledge.AnswerBasis.None;
+}
 
 /// <summary>How a token checked out.</summary>
 public enum TokenCheck

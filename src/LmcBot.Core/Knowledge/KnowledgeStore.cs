@@ -10,6 +10,7 @@ namespace LmcBot.Core.Knowledge;
 public sealed class KnowledgeStore : IDisposable
 {
     private const string KnowledgeHashKey = "knowledge-hash";
+    private const string FeedbackSaltKey = "feedback-salt";
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly TimeProvider _time;
@@ -65,12 +66,28 @@ public sealed class KnowledgeStore : IDisposable
     /// <summary>Vectors by content hash (<see cref="DenseText.Hash"/>); identical texts share one.</summary>
     internal ILiteCollection<StoredVector> Vectors => _db.GetCollection<StoredVector>("vectors");
     internal ILiteCollection<UnansweredQuestion> Unanswered => _db.GetCollection<UnansweredQuestion>("unanswered");
+    /// <summary>Votes on answers (<see cref="FeedbackVotes"/>).</summary>
+    internal ILiteCollection<FeedbackVote> Feedback => _db.GetCollection<FeedbackVote>("feedback");
     private ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
 
     public DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     /// <summary>The hash of the knowledge files last synced, or null for a new database.</summary>
     public string? SyncedHash => Meta.FindById(KnowledgeHashKey)?["value"].AsString;
+
+    /// <summary>
+    /// The salt of voters' pseudonymous keys (<see cref="FeedbackVotes.UserKey"/>): 256 random bits made the first time
+    /// it is needed and kept in the database, so keys stay the same across restarts and mean nothing elsewhere.
+    /// </summary>
+    internal byte[] FeedbackSalt() =>
+        Read(s => s.Meta.FindById(FeedbackSaltKey)?["value"].AsBinary)
+        ?? Write(s =>
+        {
+            if (s.Meta.FindById(FeedbackSaltKey)?["value"].AsBinary is { } made) return made;
+            var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            s.Meta.Insert(new BsonDocument { ["_id"] = FeedbackSaltKey, ["value"] = salt });
+            return salt;
+        });
 
     /// <summary>Reads everything answering needs, in one pass.</summary>
     public KnowledgeContent ReadAll()

@@ -14,7 +14,7 @@ public static class AnswerText
         var intent = answer.Intent;
         var listing = intent == Intent.Help || intent == Intent.About || intent == Intent.Sources;
         if (answer.Title is { Length: > 0 } title
-            && (listing || intent == Intent.KbList || intent == Intent.KbShow || intent == Intent.KbHistory || intent == Intent.KbUnanswered))
+            && (listing || intent == Intent.KbList || intent == Intent.KbShow || intent == Intent.KbHistory || intent == Intent.KbUnanswered || intent == Intent.KbFeedback))
             sb.AppendLine(title);
         sb.AppendLine(answer.Text);
         if (listing || intent.IsAdmin || intent == Intent.FigureSeries)

@@ -90,6 +90,7 @@ internal static partial class AnswerComposer
             Text = text,
             Fields = meetings.Select((f, i) => new AnswerField(f.Fact.Get("number") is { } n ? $"#{n}" : f.Fact.Get("type") ?? "meeting", lines[i])).ToList(),
             Citations = meetings.Select(f => f.Citation).OfType<Citation>().DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FactIds = [.. meetings.Select(f => f.Fact.Id).Distinct()],
             FollowUps = meetings.Count > 0 ? [FollowUp.Ask($"Tell me about the latest {types[0].Replace("'", "", StringComparison.Ordinal)}")] : [],
         };
 

@@ -24,12 +24,14 @@ internal static partial class AnswerComposer
         var sentences = new List<string>();
         var citations = new List<Citation>();
         var fields = new List<AnswerField>();
+        var stated = new List<string>();
         foreach (var group in groups)
         {
             var versions = ExpandClaims(index, group.ToList()).Where(v => v.Fact.Kind == FactKind.CityPair).ToList();
             var lead = versions[0];
             sentences.Add(versions.Count > 1 ? DisputeText(versions) : lead.Fact.Statement);
             citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());
+            stated.AddRange(versions.Select(v => v.Fact.Id));
             fields.Add(new AnswerField(group.Key, string.Join("; ", versions.Select(v => v.Fact.Get("status") + (v.Fact.Get("date") is { } d ? $" ({d})" : "")).Distinct())));
         }
         var partners = groups.Select(g => g.Key).ToList();
@@ -42,6 +44,7 @@ internal static partial class AnswerComposer
             Text = $"{city.Name} is paired with {AnswerFormatting.JoinAnd(partners)}. " + string.Join(" ", sentences),
             Fields = fields,
             Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FactIds = [.. stated.Distinct()],
             FollowUps = partners.Where(p => index.CityPairsOf(p).Any(f => !f.Entities.Contains(city.Id)))
                 .Take(AnswerDisplay.MaxFollowUps).Select(p => new FollowUp($"Partner cities of {p}", $"citypairs {p}")).ToList(),
         };
@@ -64,6 +67,7 @@ internal static partial class AnswerComposer
         var sentences = new List<string>();
         var citations = new List<Citation>();
         var fields = new List<AnswerField>();
+        var stated = new List<string>();
         foreach (var group in byInvestor)
         {
             // Lead with the most detailed fact (most fields), then its disputed versions if any. A list of
@@ -74,6 +78,7 @@ internal static partial class AnswerComposer
             sentences.Add(versions.Count > 1 ? DisputeText(versions) : ordered[0].Fact.Statement);
             citations.AddRange(versions.Select(v => v.Citation).OfType<Citation>());
             citations.AddRange(ordered.Skip(1).Select(f => f.Citation).OfType<Citation>());
+            stated.AddRange(versions.Concat(ordered.Skip(1)).Select(f => f.Fact.Id));
             fields.Add(new AnswerField(group.Key, string.Join("; ", new[] { ordered[0].Fact.Get("sector"), ordered[0].Fact.Get("place"), ordered[0].Fact.Get("capacity") }.OfType<string>())));
         }
         var names = byInvestor.Select(g => g.Key).ToList();
@@ -89,6 +94,7 @@ internal static partial class AnswerComposer
             Text = lead + " " + string.Join(" ", sentences),
             Fields = fields,
             Citations = citations.DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+            FactIds = [.. stated.Distinct()],
             FollowUps = names.Take(AnswerDisplay.MaxFollowUps).Select(n => FollowUp.Ask($"Tell me about {n}")).ToList(),
         };
     }

@@ -569,6 +569,7 @@ internal static partial class LegacyAnswerEngine
                 Text = $"{char.ToUpperInvariant(label[0]) + label[1..]}, in date order: " + string.Join("; ", lines) + ".",
                 Fields = dated.Select(s => new AnswerField(AnswerFormatting.DateOf(s.Fact), AnswerFormatting.Figure(s.Fact))).ToList(),
                 Citations = dated.Select(s => s.Citation).OfType<Citation>().DistinctBy(c => (c.DocumentId, c.Quote)).ToList(),
+                FactIds = dated.Select(s => s.Fact.Id).ToList(),
                 FollowUps = [FollowUp.Ask($"What is the latest {label} figure?")],
             };
         }
