@@ -24,7 +24,7 @@ public sealed class ChatBot(
     ChatMetrics? metrics = null,
     RequestRateLimiter? rateLimiter = null,
     Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null,
-    Answering.Retrieval.ISentenceEmbedder? embedder = null) : IChatBot
+    Embedding.ISentenceEmbedder? embedder = null) : IChatBot
 {
     private readonly int _answerCacheSize = knowledgeOptions?.Value.AnswerCacheSize ?? 0;
 

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// Where the vectors of new texts come from: the committed vector file by content hash when it has them (no model

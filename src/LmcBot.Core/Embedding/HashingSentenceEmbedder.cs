@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// A deterministic stand-in for a sentence model: folded character trigrams of each word (with word boundaries)
