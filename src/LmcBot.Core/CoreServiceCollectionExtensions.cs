@@ -1,7 +1,9 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Conversations;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

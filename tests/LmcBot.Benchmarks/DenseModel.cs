@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using LmcBot.Core.Knowledge;
+using LmcBot.Core.Answering;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Benchmarks;
 
@@ -34,7 +35,7 @@ internal static class DenseModel
         double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
         Console.WriteLine($"one question ({questions.Count} questions x {rounds}): median {P(0.5):0.00} ms, p90 {P(0.9):0.00} ms, p99 {P(0.99):0.00} ms, max {times[^1]:0.00} ms; RSS {Rss():0} MB");
 
-        var texts = ShippedVectors.Texts(KnowledgeFolderReader.Read(Repo.Knowledge)).Distinct().ToList();
+        var texts = ShippedVectors.Texts(KnowledgeBase.ReadFolder(Repo.Knowledge)).Distinct().ToList();
         foreach (var size in new[] { 1, 8, 32 })
         {
             var sample = texts.Take(96).ToList();

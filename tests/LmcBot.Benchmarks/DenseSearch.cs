@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Benchmarks;
 

@@ -28,7 +28,7 @@ public class IngestShippedKnowledge
     [Benchmark]
     public int Ingest()
     {
-        var set = KnowledgeFolderReader.Read(Repo.Knowledge);
+        var set = KnowledgeBase.ReadFolder(Repo.Knowledge);
         using var store = new KnowledgeStore(_databasePath);
         store.Sync(set);
         var index = KnowledgeIndex.Build(store.ReadAll());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;
@@ -32,7 +33,7 @@ internal static class Startup
                     bytes = now;
                     watch.Restart();
                 }
-                var set = KnowledgeFolderReader.Read(Repo.Knowledge);
+                var set = KnowledgeBase.ReadFolder(Repo.Knowledge);
                 Phase("read+validate");
                 var path = Path.Combine(directory, $"ingest-{run}.db");
                 using (var store = new KnowledgeStore(path))

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LmcBot.Core.Answering;
 using LmcBot.Core;
 using LmcBot.Core.Chat;
-using LmcBot.Core.Knowledge;
 using LmcBot.Discord;
 using LmcBot.Discord.Load;
 using LmcBot.Discord.Load.Peers;

@@ -32,7 +32,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
     private async Task StartAsync(double jitter = 0.5)
     {
-        _host = await BotHost.StartAsync(_discord, _bot, "Gateway", beforeStart: services =>
+        _host = await BotHost.StartAsync(_discord, _bot, "Gateway", time: TimeProvider.System, beforeStart: services =>
         {
             services.GetRequiredService<DiscordGatewayClient>().Jitter = () => jitter;
             _metrics = new MetricRecorder(services, DiscordMetrics.MeterName);

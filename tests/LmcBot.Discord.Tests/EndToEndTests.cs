@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Commands;
@@ -28,15 +27,13 @@ public sealed class EndToEndTests : IAsyncLifetime
         await _discord.DisposeAsync();
     }
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
     private static string Ask(string question) =>
         Samples.Load("ask-guild.json").Replace("When was the LMC established?", question, StringComparison.Ordinal);
 
     private async Task<JsonObject> PostAsync(string body)
     {
         _host ??= await BotHost.StartAsync(_discord, TestBot.Shared);
-        using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, Now()));
+        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
@@ -113,7 +110,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_DropMidSession_ResumesAndAnswersNextInteractionFromKnowledge()
     {
-        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
+        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway", time: TimeProvider.System);
         var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
         await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
 
@@ -131,7 +128,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_MentionOverRealKnowledge_ReplyWithAnswerAndNoPings()
     {
-        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
+        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway", time: TimeProvider.System);
         var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
         await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
         var message = JsonNode.Parse(Samples.Load("message-create-mention.json")
@@ -147,7 +144,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_BareMentionOverRealKnowledge_TheCoresHelp()
     {
-        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway");
+        _host = await BotHost.StartAsync(_discord, TestBot.Shared, "Gateway", time: TimeProvider.System);
         var status = _host.Services.GetRequiredService<DiscordGatewayStatus>();
         await Eventually.TrueAsync(() => status.IsConnected, "gateway READY");
         var message = JsonNode.Parse(Samples.Load("message-create-mention.json")

@@ -69,8 +69,7 @@ public sealed class InteractionFuzzTests(ITestOutputHelper output) : IAsyncLifet
                     if (root is JsonObject obj && obj.ContainsKey("id"))
                         obj["id"] = (1200000000000000000L + index).ToString(CultureInfo.InvariantCulture);
                 });
-                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+                using var response = await _host.Client.SendAsync(_host.SignedPost(body));
                 statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
                 if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Unauthorized)
                     failures.Enqueue($"#{index} ({mutator.LastMutation}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -12,14 +11,18 @@ namespace LmcBot.Discord.Tests;
 /// <summary>Signed interactions POSTed over loopback to the adapter as the host maps it, with a fake Discord behind it.</summary>
 public sealed class InteractionsEndpointTests : IAsyncLifetime
 {
+    /// <summary><c>Discord:DeferAfter</c> as <see cref="BotHost.Settings"/> sets it.</summary>
+    private static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
+
     private readonly ScriptedChatBot _bot = new();
+    private readonly TestClock _time = new();
     private FakeDiscord _discord = null!;
     private BotHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        _host = await BotHost.StartAsync(_discord, _bot);
+        _host = await BotHost.StartAsync(_discord, _bot, time: _time);
     }
 
     public async Task DisposeAsync()
@@ -28,11 +31,8 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         await _discord.DisposeAsync();
     }
 
-    private static string Now(int offsetSeconds = 0) =>
-        (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
-
     private Task<HttpResponseMessage> PostAsync(string body, string? timestamp = null, string? signature = null) =>
-        _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, timestamp ?? Now(), signature));
+        _host.Client.SendAsync(_host.SignedPost(body, timestamp, signature));
 
     private static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
@@ -110,7 +110,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [MemberData(nameof(Forgeries))]
     public async Task Post_ForgedSignature_401AndNothingAnswered(string forgery, Func<string, string, (string Body, string Timestamp, string? Signature)> forge)
     {
-        var (body, timestamp, signature) = forge(Samples.Load("ask-guild.json"), Now());
+        var (body, timestamp, signature) = forge(Samples.Load("ask-guild.json"), _host.Timestamp());
         using var response = await PostAsync(body, timestamp, signature ?? "");
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, forgery);
@@ -124,7 +124,30 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [InlineData(301)]
     public async Task Post_StaleOrFutureTimestamp_401AndNothingAnswered(int offsetSeconds)
     {
-        using var response = await PostAsync(Samples.Load("ask-guild.json"), Now(offsetSeconds));
+        using var response = await PostAsync(Samples.Load("ask-guild.json"), _host.Timestamp(offsetSeconds));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Requests);
+    }
+
+    [Theory]
+    [InlineData(-300)]
+    [InlineData(300)]
+    public async Task Post_TimestampAtTheEdgeOfTheWindow_IsAnswered(int offsetSeconds)
+    {
+        using var response = await PostAsync(Samples.Load("ask-guild.json"), _host.Timestamp(offsetSeconds));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_bot.Requests);
+    }
+
+    [Fact]
+    public async Task Post_SignedThenHeldPastTheWindow_401()
+    {
+        var timestamp = _host.Timestamp();
+        _time.Advance(TimeSpan.FromSeconds(301));
+
+        using var response = await PostAsync(Samples.Load("ask-guild.json"), timestamp);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_bot.Requests);
@@ -178,7 +201,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     /// <summary>The same signed body sent without a Content-Length (chunked), so the endpoint grows its buffer as it reads.</summary>
     private Task<HttpResponseMessage> PostChunkedAsync(string body)
     {
-        var request = InteractionSigner.SignedPost(BotHost.InteractionsPath, body, Now());
+        var request = _host.SignedPost(body);
         request.Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(body)));
         request.Content.Headers.ContentType = new("application/json");
         return _host.Client.SendAsync(request);
@@ -251,15 +274,23 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         Assert.StartsWith("Only server managers", data["content"]!.GetValue<string>());
     }
 
+    /// <summary>Posts an interaction the bot is slow to answer, and lets the host's clock run to Discord:DeferAfter.</summary>
+    private async Task<HttpResponseMessage> PostDeferredAsync(string body)
+    {
+        var post = PostAsync(body);
+        await _time.WaitForTimerAsync(DeferAfter);
+        _time.Advance(DeferAfter - TimeSpan.FromTicks(1));
+        await Task.Delay(50);
+        Assert.False(post.IsCompleted, "answered before Discord:DeferAfter");
+        _time.Advance(TimeSpan.FromTicks(1));
+        return await post;
+    }
+
     [Fact]
-    public async Task Post_SlowAnswer_DefersWithinDeadlineThenEditsOriginal()
+    public async Task Post_SlowAnswer_DefersAtDeferAfterThenEditsOriginal()
     {
         var body = Samples.Load("ask-guild.json");
         var token = JsonNode.Parse(body)!["token"]!.GetValue<string>();
-        // The first request through a fresh process pays for JIT compilation, which Discord never sees from a
-        // warm bot: warm the path (verification, parsing, rendering) so the clock measures the deferral itself.
-        // (Another interaction id: a repeated one is refused as a replay.)
-        using (await PostAsync(Samples.Load("ask-guild.json").Replace("1100000000000000001", "1100000000000000091", StringComparison.Ordinal))) { }
         var release = new TaskCompletionSource();
         _bot.Respond = async (request, ct) =>
         {
@@ -267,12 +298,10 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
             return ScriptedChatBot.Echo(request);
         };
 
-        var clock = Stopwatch.StartNew();
-        using var response = await PostAsync(body);
-        clock.Stop();
+        // Deferred exactly at DeferAfter on the host's clock, which the options keep under Discord's 3-second deadline.
+        using var response = await PostDeferredAsync(body);
 
         Assert.Equal("""{"type":5}""", await response.Content.ReadAsStringAsync());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}: past Discord's 3-second deadline");
         Assert.DoesNotContain(_discord.Requests, r => r.Method == "PATCH");
 
         release.SetResult();
@@ -292,7 +321,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
             return Answer.Error(Intent.KbImport, ErrorKind.Invalid, "The document has no title. Add one with title: and try again.");
         };
 
-        using var response = await PostAsync(Samples.Load("ask-guild.json"));
+        using var response = await PostDeferredAsync(Samples.Load("ask-guild.json"));
         Assert.Equal("""{"type":5}""", await response.Content.ReadAsStringAsync());
         release.SetResult();
 

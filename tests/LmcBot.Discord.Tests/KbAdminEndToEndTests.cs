@@ -72,10 +72,10 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     {
         await SendAsync(Kb(ManageServer, [], "add citypair", NanningVientiane));
         var captured = Kb(ManageServer, [], "undo", ("entry", "1"));
-        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var stamp = _host.Timestamp();
         var signature = InteractionSigner.Sign(stamp, Encoding.UTF8.GetBytes(captured));
         Task<HttpResponseMessage> Replay(BotHost host) =>
-            host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, captured, stamp, signature));
+            host.Client.SendAsync(host.SignedPost(captured, stamp, signature));
 
         using (var undone = await Replay(_host))
             Assert.Contains("Undid #1", await undone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -133,9 +133,7 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
         json.Remove("guild_id");
         json["user"] = json["member"]!["user"]!.DeepClone();
         json.Remove("member");
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, json.ToJsonString(), now));
+        using var response = await host.Client.SendAsync(host.SignedPost(json.ToJsonString()));
 
         var content = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["content"]!.GetValue<string>();
         Assert.Contains("do not work in direct messages", content, StringComparison.Ordinal);
@@ -207,8 +205,7 @@ public sealed class KbAdminEndToEndTests : IAsyncLifetime
     private async Task<(JsonNode Message, RecordedRequest? Webhook)> SendAsync(string body)
     {
         var token = JsonNode.Parse(body)!["token"]!.GetValue<string>();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             var callback = await _discord.WaitForAsync(r => r.Path.Contains(token, StringComparison.Ordinal), TimeSpan.FromSeconds(30));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -68,8 +67,7 @@ public sealed class OddPayloadTests : IAsyncLifetime
     [MemberData(nameof(Cases))]
     public async Task Post_SignedButOdd_400NamingTheFieldAndNothingAnswered(string odd, byte[] body, string field)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
         var reason = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{odd}: {(int)response.StatusCode} {reason}");

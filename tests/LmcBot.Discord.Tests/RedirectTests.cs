@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Interactions;
@@ -62,9 +61,8 @@ public sealed class RedirectTests : IAsyncLifetime
             configure: s => s["Discord:AttachmentHosts:0"] = _redirectorOrigin.GetLeftPart(UriPartial.Authority));
         var body = Samples.Load("kb-import-file.json", ("filename", "article.md"), ("size", "15"),
             ("url", new Uri(_redirectorOrigin, "/cdn/article.md").AbsoluteUri), ("content_type", "text/markdown"));
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var response = await host.Client.SendAsync(host.SignedPost(body));
 
         var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
         Assert.Contains("could not download the file from Discord (HTTP 307)", data["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -83,9 +81,8 @@ public sealed class RedirectTests : IAsyncLifetime
         await using var host = await BotHost.StartAsync(_discord, bot, configure: s => s["Discord:AttachmentHosts:0"] = "http://127.0.0.1:9");
         var body = Samples.Load("kb-import-file.json", ("filename", "article.md"), ("size", "15"),
             ("url", "http://127.0.0.1:9/cdn/article.md"), ("content_type", "text/markdown"));
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        using var response = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var response = await host.Client.SendAsync(host.SignedPost(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Security;
@@ -25,10 +24,10 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         await using var host = await BotHost.StartAsync(_discord, _bot);
         var body = Samples.Load("ask-guild.json");
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var now = host.Timestamp();
 
-        using var first = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
-        using var replay = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var first = await host.Client.SendAsync(host.SignedPost(body, now));
+        using var replay = await host.Client.SendAsync(host.SignedPost(body, now));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
@@ -40,10 +39,10 @@ public sealed class ReplayTests : IAsyncLifetime
     public async Task Post_PingTwice_BothPong()
     {
         await using var host = await BotHost.StartAsync(_discord, _bot);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var now = host.Timestamp();
 
-        using var first = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, Samples.Load("ping.json"), now));
-        using var second = await host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, Samples.Load("ping.json"), now));
+        using var first = await host.Client.SendAsync(host.SignedPost(Samples.Load("ping.json"), now));
+        using var second = await host.Client.SendAsync(host.SignedPost(Samples.Load("ping.json"), now));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
     }
@@ -51,7 +50,7 @@ public sealed class ReplayTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_SameInteractionCreateTwice_AnsweredOnce()
     {
-        await using var host = await BotHost.StartAsync(_discord, _bot, "Gateway");
+        await using var host = await BotHost.StartAsync(_discord, _bot, "Gateway", time: TimeProvider.System);
         await Eventually.TrueAsync(() => host.Services.GetRequiredService<LmcBot.Discord.Gateway.DiscordGatewayStatus>().IsConnected, "READY");
         var interaction = JsonNode.Parse(Samples.Load("interaction-create-ask.json"))!;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Fit.Evaluation;
 using LmcBot.Fit.Fitting;

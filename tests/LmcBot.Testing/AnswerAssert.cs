@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using Xunit.Sdk;

@@ -1,6 +1,8 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Conversations;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Commands;
-using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Testing;
 

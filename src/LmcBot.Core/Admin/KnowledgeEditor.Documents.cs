@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Admin;
@@ -147,7 +149,7 @@ public sealed partial class KnowledgeEditor
     private static Dictionary<string, byte[]> ExportedVectors(KnowledgeContent content)
     {
         if (content.Vectors is not { } vectors) return [];
-        var used = DenseText.ForKnowledge(content.Facts.Where(f => !f.Removed), content.Sentences)
+        var used = KnowledgeText.ForKnowledge(content.Facts.Where(f => !f.Removed), content.Sentences)
             .Select(t => DenseText.Hash(vectors.ModelId, t)).Where(vectors.ByHash.ContainsKey).ToHashSet(StringComparer.Ordinal);
         var subset = vectors with { ByHash = used.ToDictionary(h => h, h => vectors.ByHash[h], StringComparer.Ordinal) };
         return new() { [$"{VectorFile.Folder}/{vectors.ModelId}.bin"] = VectorFile.Bytes(subset) };
@@ -161,7 +163,7 @@ public sealed partial class KnowledgeEditor
         try
         {
             KnowledgeFolderWriter.Write(files, folder);
-            KnowledgeFolderReader.Read(folder);
+            KnowledgeBase.ReadFolder(folder);
             return [];
         }
         catch (KnowledgeValidationException ex)

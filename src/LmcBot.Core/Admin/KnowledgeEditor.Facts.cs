@@ -25,7 +25,7 @@ public sealed partial class KnowledgeEditor
             return Answer.Error(intent, ErrorKind.Invalid, $"The id '{explicitId}' is not valid: use 1-80 lowercase letters, digits and hyphens, for example nanning-vientiane-friendship.");
 
         var actor = AdminActor.From(request);
-        var vectors = Store.PrepareVectors([DenseText.ForFact(fact)]);
+        var vectors = Store.PrepareVectors([KnowledgeText.ForFact(fact)]);
         var outcome = Apply((s, now) =>
         {
             if (explicitId is not null && s.Facts.FindById(explicitId) is { } clash)
@@ -82,7 +82,7 @@ public sealed partial class KnowledgeEditor
         // from the fact as it then is, and a vector that no longer fits is filled in by the refresh after it.
         var vectors = Store.Read(s => s.Facts.FindById(id)) is { Removed: false } seen
             && Edited(seen, field, value, index, [], out _, out _) is { } preview
-            ? Store.PrepareVectors([DenseText.ForFact(preview)]) : new Dictionary<string, float[]>();
+            ? Store.PrepareVectors([KnowledgeText.ForFact(preview)]) : new Dictionary<string, float[]>();
         var outcome = Apply((s, now) =>
         {
             var current = s.Facts.FindById(id);

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiteDB;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 using Microsoft.Extensions.Logging;

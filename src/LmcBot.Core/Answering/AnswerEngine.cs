@@ -1,11 +1,13 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Answering;
 
 /// <summary>
-/// Answers a free-text question from the index through the staged pipeline (<see cref="AnswerPipeline"/>),
-/// and gives the typed commands their handlers. Pure: the same question against the same index gives the
+/// Answers a free-text question from the index with the engine of its <see cref="Mode"/> (by default the first
+/// round's engine under the veto of the staged pipeline, <see cref="AnswerPipeline"/>), and gives the typed commands
+/// their handlers. Pure: the same question against the same index gives the
 /// same answer.
 /// </summary>
 public sealed class AnswerEngine

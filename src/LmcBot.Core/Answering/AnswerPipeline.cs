@@ -1,4 +1,5 @@
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Core.Answering;
 

@@ -19,7 +19,10 @@ internal sealed class IndexedFact(int id, Fact fact)
     public HashSet<int> Years { get; } = [];
     /// <summary>The statement folded, with spaces around, for phrase checks.</summary>
     public string FoldedStatement { get; set; } = "";
-    /// <summary>Terms of the categorical fields (type, status, sector, mode), which a question may contradict.</summary>
+    /// <summary>
+    /// Terms of its <c>type</c> and <c>status</c> fields when its kind's are closed vocabularies (a meeting, a city pair:
+    /// <see cref="KnowledgeIndex.CategoricalKinds"/>), which a question may contradict; empty for other kinds.
+    /// </summary>
     public HashSet<string> CategoryTerms { get; } = new(StringComparer.Ordinal);
     /// <summary>The terms its kind's categorical fields use (<see cref="KnowledgeIndex.KindCategoryTerms"/>), or null.</summary>
     public HashSet<string>? KindCategories { get; set; }

@@ -25,7 +25,7 @@ public sealed class ChatBot(
     ChatMetrics? metrics = null,
     RequestRateLimiter? rateLimiter = null,
     Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null,
-    Answering.Retrieval.ISentenceEmbedder? embedder = null,
+    Embedding.ISentenceEmbedder? embedder = null,
     ConversationService? conversations = null) : IChatBot, IQuestionAnswerer
 {
     private readonly int _answerCacheSize = knowledgeOptions?.Value.AnswerCacheSize ?? 0;

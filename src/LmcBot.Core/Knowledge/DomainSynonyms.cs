@@ -28,13 +28,8 @@ internal sealed class DomainSynonyms
 
     public static DomainSynonyms Empty { get; } = new([], []);
 
-    /// <summary>
-    /// Parses and checks the file's text. <paramref name="isStopWord"/> and <paramref name="generalStems"/>
-    /// (the question vocabulary's synonyms, stem to stem) are what the file is checked against: a target
-    /// may not be a stop word, and no word may get two targets or be folded twice (a → b → c) across both.
-    /// </summary>
-    public static (DomainSynonyms Synonyms, List<KnowledgeError> Errors) Parse(
-        string yaml, string file, Func<string, bool> isStopWord, IReadOnlyDictionary<string, string> generalStems)
+    /// <summary>Parses the file's text and checks it against <paramref name="rules"/>.</summary>
+    public static (DomainSynonyms Synonyms, List<KnowledgeError> Errors) Parse(string yaml, string file, SynonymRules rules)
     {
         var errors = new List<KnowledgeError>();
         var synonyms = new List<(string, string)>();
@@ -109,6 +104,7 @@ internal sealed class DomainSynonyms
         }
 
         // The map the bot builds (general and domain, stem to stem), to find two targets and chains.
+        var (isStopWord, generalStems) = rules;
         var combined = new Dictionary<string, string>(generalStems, StringComparer.Ordinal);
         var lineOf = new Dictionary<string, (string From, string To, int Line)>(StringComparer.Ordinal);
         foreach (var entry in located)

@@ -1,4 +1,6 @@
 
+using LmcBot.Core.Embedding;
+
 namespace LmcBot.Core.Knowledge;
 
 /// <summary>Everything stored, as read in one pass (removed facts included; the index skips them).</summary>

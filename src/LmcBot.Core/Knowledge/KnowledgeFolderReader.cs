@@ -23,8 +23,13 @@ public static class KnowledgeFolderReader
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    public static KnowledgeSet Read(string folder)
+    /// <param name="synonyms">
+    /// What <c>synonyms.yaml</c> is checked against: the question vocabulary's (<c>KnowledgeBase.ReadFolder</c> passes
+    /// them), so a file that would break the vocabulary the bot is built with fails here with its line.
+    /// </param>
+    public static KnowledgeSet Read(string folder, SynonymRules synonyms)
     {
+        ArgumentNullException.ThrowIfNull(synonyms);
         var errors = new List<KnowledgeError>();
         if (!Directory.Exists(folder))
             throw new KnowledgeValidationException([new KnowledgeError(folder, null, null, "knowledge folder not found")]);
@@ -33,7 +38,7 @@ public static class KnowledgeFolderReader
         var byId = documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var facts = ReadFacts(folder, byId, errors);
         var entities = ReadAliases(folder, facts, errors);
-        CheckSynonyms(folder, errors);
+        CheckSynonyms(folder, synonyms, errors);
         CheckClaims(facts, byId, errors);
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
         return new KnowledgeSet(documents, facts.Select(f => f.Fact).ToList(), entities, HashFolder(folder));
@@ -240,15 +245,14 @@ public static class KnowledgeFolderReader
     }
 
     /// <summary>
-    /// Validates <c>synonyms.yaml</c> against the question vocabulary (its stop words and general synonyms).
-    /// The bot folds words with the copy built into LmcBot.Core, so this checks the file before it is built in.
+    /// Validates <c>synonyms.yaml</c> against <paramref name="rules"/> (the question vocabulary's stop words and general
+    /// synonyms). The bot folds words with the copy built into LmcBot.Core, so this checks the file before it is built in.
     /// </summary>
-    private static void CheckSynonyms(string folder, List<KnowledgeError> errors)
+    private static void CheckSynonyms(string folder, SynonymRules rules, List<KnowledgeError> errors)
     {
         var file = Path.Combine(folder, DomainSynonyms.FileName);
         if (!File.Exists(file)) return;
-        var vocabulary = QuestionVocabulary.Default;
-        var (_, problems) = DomainSynonyms.Parse(File.ReadAllText(file), Rel(folder, file), vocabulary.IsStopWord, vocabulary.GeneralSynonymStems);
+        var (_, problems) = DomainSynonyms.Parse(File.ReadAllText(file), Rel(folder, file), rules);
         errors.AddRange(problems);
     }
 

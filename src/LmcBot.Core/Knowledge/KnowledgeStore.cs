@@ -1,4 +1,5 @@
 using LiteDB;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Core.Knowledge;
 
@@ -120,7 +121,7 @@ public sealed class KnowledgeStore : IDisposable
     }
 
     /// <summary>The texts whose vectors answering needs: every fact (removed ones too, so a restore needs no model) and sentence.</summary>
-    private static IEnumerable<string> VectorTexts(IEnumerable<Fact> facts, IEnumerable<SentenceRecord> sentences) => DenseText.ForKnowledge(facts, sentences);
+    private static IEnumerable<string> VectorTexts(IEnumerable<Fact> facts, IEnumerable<SentenceRecord> sentences) => KnowledgeText.ForKnowledge(facts, sentences);
 
     /// <summary>
     /// Vectors for <paramref name="texts"/> that the store lacks, computed now, outside the write lock (the model may

@@ -1,6 +1,6 @@
 namespace LmcBot.Discord.Gateway;
 
-/// <summary>The gateway opcodes we send or act on (PROTOCOLS.md, Discord's gateway opcodes).</summary>
+/// <summary>The gateway opcodes we send or act on (docs/PROTOCOLS.md A.5).</summary>
 internal enum GatewayOpcode
 {
     /// <summary>An event (READY, INTERACTION_CREATE, MESSAGE_CREATE…), with its sequence number.</summary>

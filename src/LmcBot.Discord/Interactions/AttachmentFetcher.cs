@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace LmcBot.Discord.Interactions;
 
 /// <summary>
-/// Downloads a <c>kb import file:</c> attachment, but only from Discord's attachment host, at most 1 MB, and only
-/// text or Markdown. Every refusal is a message telling the user what to do; nothing reaches the bot then.
+/// Downloads a <c>kb import file:</c> attachment, but only from <see cref="DiscordOptions.AttachmentHosts"/> (by default
+/// Discord's own), at most 1 MB, and only text or Markdown. Every refusal is a message telling the user what to do; nothing reaches the bot then.
 /// </summary>
 internal sealed class AttachmentFetcher(IHttpClientFactory httpClientFactory, IOptions<DiscordOptions> options)
 {

@@ -1,6 +1,7 @@
 using LmcBot.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core;
-using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
 using LmcBot.Core.Knowledge;

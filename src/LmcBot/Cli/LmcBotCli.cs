@@ -2,7 +2,9 @@ using System.Globalization;
 using System.CommandLine;
 using System.Text;
 using LmcBot.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Hosting;
 using Microsoft.Extensions.Options;
@@ -209,10 +211,10 @@ public static class LmcBotCli
         {
             using var context = CreateContext(parse, error);
             // Validate everything before touching the database: a file with errors changes nothing.
-            var set = KnowledgeFolderReader.Read(context.KnowledgeFolder);
+            var set = KnowledgeBase.ReadFolder(context.KnowledgeFolder);
             var knowledgeBase = context.KnowledgeBase;
             var report = parse.GetValue(force)
-                ? knowledgeBase.Ingest(force: true, context.Services.GetService<IProgress<Core.Answering.Retrieval.EmbeddingProgress>>())
+                ? knowledgeBase.Ingest(force: true, context.Services.GetService<IProgress<EmbeddingProgress>>())
                 : knowledgeBase.LastSync;
             var builder = new StringBuilder();
             builder.AppendLine(report.Changed

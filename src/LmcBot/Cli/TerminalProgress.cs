@@ -1,4 +1,4 @@
-using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Cli;

@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Hosting;

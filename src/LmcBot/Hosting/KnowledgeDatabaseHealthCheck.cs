@@ -1,5 +1,5 @@
-using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using LmcBot.Core.Answering;
 
 namespace LmcBot.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Hosting;
 

@@ -27,7 +27,7 @@ public sealed class ExportTests
         using (var zip = new MemoryStream(export.File!.Content))
             ZipFile.ExtractToDirectory(zip, knowledge);
 
-        var set = KnowledgeFolderReader.Read(knowledge);
+        var set = KnowledgeBase.ReadFolder(knowledge);
         using var copy = new KnowledgeBase(new KnowledgeStore(folder.File("copy.db")), folder: null);
         copy.Store.Sync(set);
         copy.Refresh();
@@ -58,7 +58,7 @@ public sealed class ExportTests
         using (var zip = new MemoryStream(export.File.Content))
             ZipFile.ExtractToDirectory(zip, folder.Path);
 
-        var set = KnowledgeFolderReader.Read(folder.Path);
+        var set = KnowledgeBase.ReadFolder(folder.Path);
 
         var stored = admin.KnowledgeBase.Store.ReadAll();
         foreach (var fact in stored.Facts.Where(f => !f.Removed))

@@ -1,4 +1,5 @@
 using LmcBot.Core.Answering;
+using LmcBot.Core.Embedding;
 using LmcBot.Fit.Evaluation;
 using Xunit.Abstractions;
 using LmcBot.Testing;

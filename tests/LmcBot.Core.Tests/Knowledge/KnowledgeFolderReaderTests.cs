@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 
@@ -9,7 +10,7 @@ public sealed class KnowledgeFolderReaderTests
     [Fact]
     public void Read_ShippedKnowledge_IsValid()
     {
-        var set = KnowledgeFolderReader.Read(RepoPaths.Knowledge);
+        var set = KnowledgeBase.ReadFolder(RepoPaths.Knowledge);
 
         Assert.True(set.Documents.Count >= 7, "the seed article and six reference documents");
         Assert.True(set.Facts.Count >= 100);
@@ -20,7 +21,7 @@ public sealed class KnowledgeFolderReaderTests
     [Fact]
     public void Read_EveryFactKindOfTheIssue_IsPresent()
     {
-        var kinds = KnowledgeFolderReader.Read(RepoPaths.Knowledge).Facts.Select(f => f.Kind).ToHashSet();
+        var kinds = KnowledgeBase.ReadFolder(RepoPaths.Knowledge).Facts.Select(f => f.Kind).ToHashSet();
 
         foreach (var kind in new[] { "organisation", "route", "investment", "citypair", "figure", "place", "meeting", "fund" })
             Assert.Contains(kind, kinds);
@@ -51,7 +52,7 @@ public sealed class KnowledgeFolderReaderTests
         Assert.Contains(find, text);
         File.WriteAllText(path, text.Replace(find, replace));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         Assert.NotEmpty(error.Errors);
         Assert.All(error.Errors, e => Assert.EndsWith(Path.GetFileName(file), e.File));
@@ -71,7 +72,7 @@ public sealed class KnowledgeFolderReaderTests
         var path = Path.Combine(folder, "facts", "seed-article.yaml");
         File.WriteAllText(path, File.ReadAllText(path).Replace(find, replace));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         Assert.Contains(error.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
     }
@@ -88,7 +89,7 @@ public sealed class KnowledgeFolderReaderTests
         Assert.Contains("stops: [Kunming]\n", text);
         File.WriteAllText(path, text.Replace("stops: [Kunming]\n", "stops: [Kunming\n"));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         // The file's facts are then missing, so aliases of the entities only they name are reported too.
         Assert.Contains(error.Errors, e => e.File == "knowledge/facts/seed-article.yaml" && e.Line is not null && e.Message.StartsWith("invalid YAML", StringComparison.Ordinal));
@@ -101,7 +102,7 @@ public sealed class KnowledgeFolderReaderTests
         var folder = temp.CopyKnowledge();
         File.AppendAllText(Path.Combine(folder, "aliases.yaml"), "  - name: Atlantis\n    type: city\n    aliases: [\"Lost City\"]\n");
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal("Atlantis", problem.Id);
@@ -118,7 +119,7 @@ public sealed class KnowledgeFolderReaderTests
         File.WriteAllText(Path.Combine(folder, "facts", "rumour.yaml"),
             "facts:\n  - id: starexpress-pool\n    kind: note\n    statement: The StarExpress has a swimming pool.\n    subject: StarExpress\n    cite:\n      document: rumour\n      quote: The StarExpress has a swimming pool.\n");
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         Assert.Contains(error.Errors, e => e.Id == "starexpress-pool" && e.Message.Contains("secondary", StringComparison.Ordinal));
     }
@@ -134,7 +135,7 @@ public sealed class KnowledgeFolderReaderTests
         var folder = temp.CopyKnowledge();
         File.WriteAllText(Path.Combine(folder, "facts", "hostile.yaml"), yaml + new string('[', brackets));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         Assert.Contains(error.Errors, e => e.ToString().Contains(expected, StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;

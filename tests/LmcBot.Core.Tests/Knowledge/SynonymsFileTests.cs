@@ -1,3 +1,4 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 
@@ -9,12 +10,23 @@ public sealed class SynonymsFileTests
     [Fact]
     public void ShippedSynonyms_AreValid_AndIncludedInTheFolderHash()
     {
-        var set = KnowledgeFolderReader.Read(RepoPaths.Knowledge);
+        var set = KnowledgeBase.ReadFolder(RepoPaths.Knowledge);
         using var temp = new TempDirectory();
         var folder = temp.CopyKnowledge();
         File.AppendAllText(Path.Combine(folder, DomainSynonyms.FileName), "  # a comment changes the bytes\n");
 
         Assert.NotEqual(set.ContentHash, KnowledgeFolderReader.HashFolder(folder));
+    }
+
+    [Fact]
+    public void Read_ChecksTheFileAgainstTheRulesItIsGiven()
+    {
+        var waterIsAStopWord = new SynonymRules(word => word == "water", new Dictionary<string, string>());
+
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(RepoPaths.Knowledge, waterIsAStopWord));
+
+        Assert.All(error.Errors, e => Assert.Equal("knowledge/synonyms.yaml", e.File));
+        Assert.Contains(error.Errors, e => e.Message.Contains("'river' is folded onto 'water', which is a stop word", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -24,7 +36,7 @@ public sealed class SynonymsFileTests
         var folder = temp.CopyKnowledge();
         File.WriteAllText(Path.Combine(folder, DomainSynonyms.FileName), "- summit\n- leader\n");
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal("knowledge/synonyms.yaml:1: expected a mapping with a 'synonyms:' mapping (and optionally 'phrases:')", problem.ToString());
@@ -38,7 +50,7 @@ public sealed class SynonymsFileTests
         var path = Path.Combine(folder, DomainSynonyms.FileName);
         File.WriteAllText(path, File.ReadAllText(path).Replace("  river: water\n", "  river: [water\n", StringComparison.Ordinal));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal("knowledge/synonyms.yaml: " + KnowledgeFolderReader.UnplacedYamlError, problem.ToString());
@@ -66,7 +78,7 @@ public sealed class SynonymsFileTests
         Assert.Contains(find, text);
         File.WriteAllText(path, text.Replace(find, replace));
 
-        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeFolderReader.Read(folder));
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeBase.ReadFolder(folder));
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal("knowledge/synonyms.yaml", problem.File);

@@ -1,6 +1,8 @@
 using LmcBot.Core.Admin;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Commands;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 
@@ -28,13 +30,13 @@ public sealed class DenseVectorStoreTests : IDisposable
         var content = kb.Store.ReadAll();
         var vectors = content.Vectors!;
 
-        Assert.All(content.Facts, f => Assert.NotNull(vectors.ForFact(f)));
+        Assert.All(content.Facts, f => Assert.NotNull(vectors.Find(KnowledgeText.ForFact(f))));
         Assert.All(content.Sentences, s => Assert.NotNull(vectors.ForSentence(s.Text)));
         Assert.Equal(embedder.ModelId, kb.Current.Dense.ModelId);
         Assert.Equal(kb.Current.FactCount, kb.Current.Dense.Facts.Count);
         Assert.Equal(kb.Current.SentenceCount, kb.Current.Dense.Sentences.Count);
         // Identical texts share one vector: one row per distinct text.
-        Assert.Equal(DenseText.ForKnowledge(content.Facts, content.Sentences).Distinct().Count(), VectorRows(kb.Store));
+        Assert.Equal(KnowledgeText.ForKnowledge(content.Facts, content.Sentences).Distinct().Count(), VectorRows(kb.Store));
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class DenseVectorStoreTests : IDisposable
         var index = kb.Current;
         var fact = index.Facts.Single(f => f.Fact.Id == "starexpress-route");
 
-        var best = index.Dense.Facts.Search(embedder.Embed([DenseText.ForFact(fact.Fact)])[0], 1).Single();
+        var best = index.Dense.Facts.Search(embedder.Embed([KnowledgeText.ForFact(fact.Fact)])[0], 1).Single();
 
         Assert.Equal("starexpress-route", index.Facts[best.Item].Fact.Id);
         var sentence = index.Sentences[17];
@@ -68,7 +70,7 @@ public sealed class DenseVectorStoreTests : IDisposable
     [Fact]
     public void CommittedFile_IsUsedByHash_TheModelRunsOnlyForTextsItLacks()
     {
-        var set = KnowledgeFolderReader.Read(RepoPaths.Knowledge);
+        var set = KnowledgeBase.ReadFolder(RepoPaths.Knowledge);
         var maker = new HashingSentenceEmbedder();
         var texts = ShippedVectors.Texts(set).Distinct().ToList();
         var vectors = maker.Embed(texts).Select((v, i) => (Hash: DenseText.Hash(maker.ModelId, texts[i]), v)).Skip(1)
@@ -90,7 +92,7 @@ public sealed class DenseVectorStoreTests : IDisposable
         var embedder = new HashingSentenceEmbedder();
         string oldText;
         using (var first = new KnowledgeBase(Store(Db, embedder), folder))
-            oldText = DenseText.ForFact(first.Store.ReadAll().Facts.Single(f => f.Id == "starexpress-route"));
+            oldText = KnowledgeText.ForFact(first.Store.ReadAll().Facts.Single(f => f.Id == "starexpress-route"));
         var facts = Path.Combine(folder, "facts", "seed-article.yaml");
         File.WriteAllText(facts, File.ReadAllText(facts).Replace(
             "statement: \"The StarExpress train, launched in 2024, connects Kunming to Vientiane via Luang Prabang.\"",
@@ -101,9 +103,9 @@ public sealed class DenseVectorStoreTests : IDisposable
 
         var content = second.Store.ReadAll();
         Assert.Equal(1, embedder.EmbeddedCount - before);
-        Assert.NotNull(content.Vectors!.ForFact(content.Facts.Single(f => f.Id == "starexpress-route")));
+        Assert.NotNull(content.Vectors!.Find(KnowledgeText.ForFact(content.Facts.Single(f => f.Id == "starexpress-route"))));
         Assert.False(content.Vectors.ByHash.ContainsKey(DenseText.Hash(embedder.ModelId, oldText)));
-        Assert.Equal(DenseText.ForKnowledge(content.Facts, content.Sentences).Distinct().Count(), VectorRows(second.Store));
+        Assert.Equal(KnowledgeText.ForKnowledge(content.Facts, content.Sentences).Distinct().Count(), VectorRows(second.Store));
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public sealed class DenseVectorStoreTests : IDisposable
 
         Assert.False(answer.IsError, answer.Text);
         var fact = kb.Store.ReadAll().Facts.Single(f => f.Origin == KnowledgeOrigin.Admin);
-        Assert.NotNull(kb.Store.ReadAll().Vectors!.ForFact(fact));
+        Assert.NotNull(kb.Store.ReadAll().Vectors!.Find(KnowledgeText.ForFact(fact)));
         Assert.Equal(1, embedder.EmbeddedCount - before);
         Assert.Equal(kb.Current.FactCount, kb.Current.Dense.Facts.Count);
     }
@@ -150,7 +152,7 @@ public sealed class DenseVectorStoreTests : IDisposable
         var content = kb.Store.ReadAll();
         var edited = content.Facts.Single(f => f.Id == "starexpress-route");
         Assert.StartsWith("The StarExpress runs from Kunming", edited.Statement);
-        Assert.NotNull(content.Vectors!.ForFact(edited));
+        Assert.NotNull(content.Vectors!.Find(KnowledgeText.ForFact(edited)));
         Assert.Equal(kb.Current.FactCount, kb.Current.Dense.Facts.Count);
     }
 

@@ -1,3 +1,5 @@
+using LmcBot.Core.Answering;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 
@@ -13,7 +15,7 @@ public sealed class ShippedVectorsTests
     {
         Assert.True(File.Exists(CommittedFile), $"{CommittedFile} is missing. Generate it with: {ShippedVectors.RegenerateCommand}");
         var file = VectorFile.Read(CommittedFile);
-        var (missing, unused) = ShippedVectors.Compare(KnowledgeFolderReader.Read(RepoPaths.Knowledge), file);
+        var (missing, unused) = ShippedVectors.Compare(KnowledgeBase.ReadFolder(RepoPaths.Knowledge), file);
 
         Assert.Equal(MiniLmSentenceEmbedder.Model, file.ModelId);
         Assert.Equal(MiniLmSentenceEmbedder.VectorDimensions, file.Dimensions);
@@ -57,12 +59,12 @@ public sealed class ShippedVectorsTests
             "statement: \"The StarExpress train, launched in 2024, connects Kunming to Vientiane via Luang Prabang.\"",
             "statement: \"The StarExpress train, launched in 2024, links Kunming with Vientiane by way of Luang Prabang.\""));
         var path = VectorFile.PathFor(folder, MiniLmSentenceEmbedder.Model);
-        Assert.Single(ShippedVectors.Compare(KnowledgeFolderReader.Read(folder), VectorFile.Read(path)).Missing);
+        Assert.Single(ShippedVectors.Compare(KnowledgeBase.ReadFolder(folder), VectorFile.Read(path)).Missing);
 
         var (_, embedded) = ShippedVectors.Regenerate(folder, new ConstantEmbedder());
 
         Assert.Equal(1, embedded);
-        var (missing, unused) = ShippedVectors.Compare(KnowledgeFolderReader.Read(folder), VectorFile.Read(path));
+        var (missing, unused) = ShippedVectors.Compare(KnowledgeBase.ReadFolder(folder), VectorFile.Read(path));
         Assert.Empty(missing);
         Assert.Empty(unused);
     }

@@ -1,5 +1,5 @@
+using LmcBot.Core.Answering;
 using LmcBot.Core.Conversations;
-using LmcBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace LmcBot.Fit.Evaluation;

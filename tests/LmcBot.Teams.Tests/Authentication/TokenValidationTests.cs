@@ -1,6 +1,5 @@
 using System.Net;
 using LmcBot.Teams.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 using LmcBot.Testing;
 using LmcBot.Testing.Teams;
 
@@ -78,7 +77,7 @@ public sealed class TokenValidationTests
     [Fact]
     public async Task Post_SameTokenAfterItExpired_Returns401EvenThoughItWorkedBefore()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var time = new TestClock();
         await using var host = await TeamsTestHost.StartAsync(time: time);
         var now = time.GetUtcNow();
         // Accepted within the 5-minute skew, then lapsing one minute later: sooner than the cache's own limit.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Diagnostics;
 using System.Net;
 using LmcBot.Teams.Diagnostics;
 using LmcBot.Teams.Tests.Support;
@@ -10,19 +9,23 @@ namespace LmcBot.Teams.Tests.Connector;
 public sealed class ConnectorRetryTests
 {
     [Fact]
-    public async Task Reply_ConnectorAnswers429WithRetryAfter_IsRetriedAfterThatDelay()
+    public async Task Reply_ConnectorAnswers429WithRetryAfter_IsRetriedAfterExactlyThatDelay()
     {
-        await using var host = await TeamsTestHost.StartAsync();
+        var time = new TestClock();
+        await using var host = await TeamsTestHost.StartAsync(time: time);
         using var retries = new MetricRecorder(host.Services, TeamsMetrics.MeterName, "lmcbot_teams_connector_retries");
         host.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: "1");
 
-        await host.PostValidAsync("personal-message.json");
+        var post = host.PostValidAsync("personal-message.json");
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        await Task.Delay(50);
+        Assert.Single(host.Connector.Attempts);
+        time.Advance(TimeSpan.FromTicks(1));
+        await post;
 
-        var attempts = host.Connector.Attempts;
-        Assert.Equal(2, attempts.Count);
+        Assert.Equal(2, host.Connector.Attempts.Count);
         Assert.Single(host.Connector.Delivered);
-        var waited = Stopwatch.GetElapsedTime(attempts[0].ReceivedAt, attempts[1].ReceivedAt);
-        Assert.InRange(waited, TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(3));
         var measurement = Assert.Single(retries.Measurements);
         Assert.Equal(1, measurement.Value);
         Assert.Equal("429", measurement.Tags["status"]);
@@ -35,11 +38,14 @@ public sealed class ConnectorRetryTests
     [InlineData(HttpStatusCode.GatewayTimeout)]
     public async Task Reply_TransientConnectorFailure_IsRetriedWithBackoff(HttpStatusCode status)
     {
-        await using var host = await TeamsTestHost.StartAsync();
+        var time = new TestClock();
+        await using var host = await TeamsTestHost.StartAsync(time: time);
         host.Connector.FailNext(status);
         host.Connector.FailNext(status);
 
-        await host.PostValidAsync("personal-message.json");
+        var post = host.PostValidAsync("personal-message.json");
+        await time.AdvanceUntilAsync(() => post.IsCompleted, "the reply after two retries");
+        await post;
 
         Assert.Equal(3, host.Connector.Attempts.Count);
         Assert.Single(host.Connector.Delivered);
@@ -72,21 +78,23 @@ public sealed class ConnectorRetryTests
         await using var host = await TeamsTestHost.StartAsync(configure: s => s["Teams:ConnectorMaxRetryAfter"] = "00:00:05");
         host.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: "120");
 
-        var started = Stopwatch.GetTimestamp();
-        await host.PostValidAsync("personal-message.json");
+        // The host's clock never moves: a turn that waited for the retry would not end.
+        await host.PostValidAsync("personal-message.json").WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Single(host.Connector.Attempts);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
     }
 
     [Fact]
     public async Task Reply_RetriesExhausted_GivesUpAfterConfiguredAttempts()
     {
-        await using var host = await TeamsTestHost.StartAsync(configure: s => s["Teams:ConnectorMaxRetries"] = "2");
+        var time = new TestClock();
+        await using var host = await TeamsTestHost.StartAsync(time: time, configure: s => s["Teams:ConnectorMaxRetries"] = "2");
         for (var i = 0; i < 5; i++)
             host.Connector.FailNext(HttpStatusCode.ServiceUnavailable);
 
-        await host.PostValidAsync("personal-message.json");
+        var post = host.PostValidAsync("personal-message.json");
+        await time.AdvanceUntilAsync(() => post.IsCompleted, "the turn giving up");
+        await post;
 
         Assert.Equal(3, host.Connector.Attempts.Count);
         Assert.Empty(host.Connector.Delivered);
@@ -95,17 +103,23 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task Post_TurnOutlastsAcknowledgeTimeout_Returns200AndDeliversLater()
     {
-        await using var host = await TeamsTestHost.StartAsync(configure: s => s["Teams:AcknowledgeTimeout"] = "00:00:00.300");
-        // Warm up (keys, token, JIT), so the timing below is the turn's alone.
+        var time = new TestClock();
+        await using var host = await TeamsTestHost.StartAsync(time: time, configure: s => s["Teams:AcknowledgeTimeout"] = "00:00:00.300");
         await host.PostValidAsync("personal-message.json");
         host.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: "3");
 
-        var started = Stopwatch.GetTimestamp();
-        await host.PostValidAsync("personal-message.json");
-        var acknowledgedAfter = Stopwatch.GetElapsedTime(started);
+        var acknowledgeTimeout = TimeSpan.FromMilliseconds(300);
+        var acknowledgements = time.TimersSet(acknowledgeTimeout);
 
-        Assert.True(acknowledgedAfter < TimeSpan.FromSeconds(2), $"acknowledged after {acknowledgedAfter}");
+        // The reply waits 3 s to be retried; the POST is answered when the 300 ms acknowledgement timeout passes.
+        var post = host.PostValidAsync("personal-message.json");
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
+        await time.WaitForTimerAsync(acknowledgeTimeout, acknowledgements + 1);
+        time.Advance(acknowledgeTimeout);
+        await post;
+
         Assert.Single(host.Connector.Delivered);
+        time.Advance(TimeSpan.FromSeconds(3) - acknowledgeTimeout);
         await host.Connector.WaitForDeliveredAsync(2);
     }
 }

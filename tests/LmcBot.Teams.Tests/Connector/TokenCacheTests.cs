@@ -1,6 +1,6 @@
 using System.Net;
 using LmcBot.Teams.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
+using LmcBot.Testing;
 
 namespace LmcBot.Teams.Tests.Connector;
 
@@ -36,7 +36,7 @@ public sealed class TokenCacheTests
     [Fact]
     public async Task Token_NearExpiry_IsRefreshedBeforeItExpires()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var time = new TestClock();
         await using var host = await TeamsTestHost.StartAsync(time: time);
         host.Tokens.ExpiresInSeconds = 3600;
 

@@ -10,15 +10,23 @@ public sealed class TurnTests
     [Fact]
     public async Task Answer_NotImmediate_IsPrecededByTypingIndicator()
     {
+        var time = new TestClock();
+        var release = new TaskCompletionSource();
         var bot = new ScriptedChatBot(ScriptedChatBot.ByKeyword);
         bot.Respond = async (request, ct) =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(700), ct);
+            await release.Task.WaitAsync(ct);
             return ScriptedChatBot.ByKeyword(request);
         };
-        await using var host = await TeamsTestHost.StartAsync(bot);
+        await using var host = await TeamsTestHost.StartAsync(bot, time: time);
 
-        await host.PostValidAsync("personal-message.json");
+        var post = host.PostValidAsync("personal-message.json");
+        // Teams:TypingDelay (250 ms) passes on the host's clock while the bot is still thinking.
+        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(250));
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await host.Connector.WaitForDeliveredAsync(1);
+        release.SetResult();
+        await post;
 
         var calls = host.Connector.Delivered;
         Assert.Equal(["typing", "message"], calls.Select(c => c.Type));

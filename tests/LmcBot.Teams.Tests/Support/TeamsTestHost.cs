@@ -33,6 +33,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     /// <summary>The requests the adapter made of the default bot.</summary>
     public IReadOnlyList<ChatRequest> Recorded => ((RecordingChatBot)Bot).Requests;
 
+    /// <summary>The host's clock: the token validator and <see cref="TokenSpec"/> read it.</summary>
     public TimeProvider Time { get; }
 
     public FakeBotFrameworkIssuer Issuer { get; private set; } = null!;
@@ -52,6 +53,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
     /// <param name="bot">The bot behind the adapter; default: the real core bot, recorded (<see cref="Recorded"/>).</param>
     /// <param name="configure">Changes to the <c>Teams:*</c> settings the host starts with.</param>
     /// <param name="development">No app id: the unauthenticated, loopback-only development mode.</param>
+    /// <param name="time">
+    /// The host's clock, which tokens are stamped from and checked against; default a new <see cref="TestClock"/>,
+    /// which fires no timer (typing, acknowledgement, retry delays) until the test advances it.
+    /// </param>
     /// <param name="singleTenant">A single-tenant bot in <see cref="TenantId"/>.</param>
     public static async Task<TeamsTestHost> StartAsync(
         IChatBot? bot = null,
@@ -60,7 +65,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         bool development = false,
         bool singleTenant = false)
     {
-        var host = new TeamsTestHost(bot ?? new RecordingChatBot(TestBot.Shared), time ?? TimeProvider.System);
+        var host = new TeamsTestHost(bot ?? new RecordingChatBot(TestBot.Shared), time ?? new TestClock());
         host.Issuer = await FakeBotFrameworkIssuer.StartAsync();
         host.Connector = await FakeBotConnector.StartAsync();
         host.Tokens = await FakeTokenEndpoint.StartAsync(AppId, AppPassword, singleTenant ? TenantId : "botframework.com");

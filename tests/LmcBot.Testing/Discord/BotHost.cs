@@ -1,3 +1,4 @@
+using System.Globalization;
 using LmcBot.Core.Chat;
 using LmcBot.Discord;
 using Microsoft.AspNetCore.Builder;
@@ -11,19 +12,37 @@ namespace LmcBot.Testing.Discord;
 /// <summary>
 /// The adapter hosted as the real host will host it: a WebApplication on 127.0.0.1:0 with
 /// <c>AddDiscordAdapter</c> and <c>MapDiscordInteractions</c>, configured to talk to a <see cref="FakeDiscord"/>.
+/// Its clock is a <see cref="TestClock"/> unless a test brings its own, so a signature stamped from <see cref="Time"/>
+/// is exactly as old as the test says when the adapter checks it.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
     public const string InteractionsPath = "/discord/interactions";
 
-    private BotHost(WebApplication app, HttpClient client, ListLoggerProvider logs)
+    private BotHost(WebApplication app, HttpClient client, ListLoggerProvider logs, TimeProvider time)
     {
         App = app;
         Client = client;
         Logs = logs;
+        Time = time;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The host's clock: the one the signature check and the replay guard read.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>An <c>X-Signature-Timestamp</c> (Unix seconds) <paramref name="offsetSeconds"/> from the host clock's now.</summary>
+    public string Timestamp(int offsetSeconds = 0) =>
+        (Time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A POST of <paramref name="body"/> to the interactions path, signed with <paramref name="timestamp"/> (default: now on the host's clock).</summary>
+    public HttpRequestMessage SignedPost(string body, string? timestamp = null, string? signature = null) =>
+        InteractionSigner.SignedPost(InteractionsPath, body, timestamp ?? Timestamp(), signature);
+
+    /// <summary>The same for raw bytes, which need not be valid UTF-8.</summary>
+    public HttpRequestMessage SignedPost(byte[] body, string? timestamp = null, string? signature = null) =>
+        InteractionSigner.SignedPost(InteractionsPath, body, timestamp ?? Timestamp(), signature);
 
     public HttpClient Client { get; }
 
@@ -47,6 +66,10 @@ public sealed class BotHost : IAsyncDisposable
     };
 
     /// <summary>Builds and starts the host; <paramref name="beforeStart"/> sees the services before hosted services start.</summary>
+    /// <param name="time">
+    /// The host's clock; default a new <see cref="TestClock"/>, which fires no timer until advanced. A test of the
+    /// gateway's heartbeats and reconnects passes <see cref="TimeProvider.System"/>.
+    /// </param>
     public static async Task<BotHost> StartAsync(FakeDiscord discord, IChatBot bot, string mode = "Http",
         Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, Action<IServiceProvider>? beforeStart = null)
     {
@@ -58,8 +81,8 @@ public sealed class BotHost : IAsyncDisposable
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        if (time is not null)
-            builder.Services.AddSingleton(time);
+        time ??= new TestClock();
+        builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(bot);
         builder.Services.AddDiscordAdapter(builder.Configuration);
 
@@ -68,7 +91,7 @@ public sealed class BotHost : IAsyncDisposable
         beforeStart?.Invoke(app.Services);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(20) };
-        return new BotHost(app, client, logs);
+        return new BotHost(app, client, logs, time);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using LmcBot.Cli;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Knowledge;
 using Xunit.Abstractions;
 using LmcBot.Testing;

@@ -1,5 +1,5 @@
 using LmcBot.Cli;
-using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Embedding;
 
 namespace LmcBot.Tests.Cli;
 

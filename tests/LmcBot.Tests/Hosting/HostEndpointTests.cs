@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using LmcBot.Cli;
-using LmcBot.Core.Answering.Retrieval;
+using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
+using LmcBot.Core.Embedding;
 using LmcBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed class HostEndpointTests
         await using var host = await HostFixture.StartAsync();
 
         var source = host.App.Services.GetRequiredService<DenseVectorSource>();
-        var index = host.App.Services.GetRequiredService<LmcBot.Core.Knowledge.KnowledgeBase>().Current;
+        var index = host.App.Services.GetRequiredService<KnowledgeBase>().Current;
 
         Assert.True(File.Exists(source.PrecomputedFile), $"{source.PrecomputedFile} not found from the content root");
         Assert.Equal(0, source.ModelTexts); // only the warm-up ran the model, on its own one text

@@ -6,8 +6,8 @@ namespace LmcBot.Core.Answering.Deciding;
 /// Stage 6, decide: the best candidate's fitted probability against the threshold chosen on the
 /// validation questions. A few real constraints decline and say which: a year the knowledge has no
 /// figure for, the n-th meeting of a kind the knowledge has fewer of, the current holder of an office (when no
-/// candidate is likely enough), an attribute no candidate holds.
-/// (An unknown name is decided earlier, before retrieval.)
+/// candidate is likely enough). An attribute no candidate holds is the scorer's to weigh (<c>attribute-absent</c>),
+/// and an unknown name is decided earlier, before retrieval.
 /// </summary>
 internal static class Decider
 {

@@ -11,7 +11,10 @@ internal sealed record Decision
     /// <summary>Every candidate scored, best first.</summary>
     public required IReadOnlyList<Candidate> Ranked { get; init; }
 
-    /// <summary>The stage or constraint that decided: scorer, unknown-name, missing-year, missing-attribute, nothing-known, smalltalk, help, empty.</summary>
+    /// <summary>
+    /// What decided: scorer, missing-year, missing-ordinal or current-office. A question decided before retrieval (an unknown
+    /// name, nothing known, small talk, help, no words) gets no decision; <see cref="AnswerTrace.DecidedEarly"/> names it.
+    /// </summary>
     public required string DecidedBy { get; init; }
 
     /// <summary>The probability the answer had to reach.</summary>

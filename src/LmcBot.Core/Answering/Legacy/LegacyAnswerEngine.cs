@@ -681,8 +681,9 @@ internal static partial class LegacyAnswerEngine
                 .DistinctBy(s => s.Fact.Fact.Claim ?? s.Fact.Fact.Id).Take(3).Select(s => s.Fact).ToList();
             return Compose(index, overview, Intent.Overview, confidence, q) with { Title = entity.Name };
         }
-        // Close runners-up of the same kind that name the same entities are part of the answer
-        // ("Which countries…" over two membership facts), up to three.
+        // Close runners-up that miss no entity the question requires and cover as much of it are part of the answer
+        // ("Which countries…" over two membership facts), up to three; one of another kind must come closer than one
+        // of the same kind (RunnerUpOtherKind against RunnerUpSameKind).
         var answerSet = new List<IndexedFact> { best.Fact };
         foreach (var other in scored.Skip(1).Take(6))
         {

@@ -107,6 +107,9 @@ internal sealed class QuestionVocabulary
     /// <summary>The general synonyms, stem to stem, as <see cref="Lexicon.Synonyms"/> folds them: what <c>knowledge/synonyms.yaml</c> is checked against.</summary>
     public IReadOnlyDictionary<string, string> GeneralSynonymStems { get; }
 
+    /// <summary>The stop words and general synonyms that <c>knowledge/synonyms.yaml</c> is checked against, at ingest and here.</summary>
+    public SynonymRules SynonymRules { get; }
+
     /// <summary>The ordinal numbers in letters, by number: <c>[0]</c> is empty, <c>[3]</c> is "third".</summary>
     public IReadOnlyList<string> OrdinalWords { get; }
 
@@ -120,6 +123,7 @@ internal sealed class QuestionVocabulary
         _synonyms = [.. general, .. domain.Synonyms];
         GeneralSynonymStems = StemMap(general);
         _stopWords = Effective(words.GetValueOrDefault("stop_words") ?? [], Form.WithStems);
+        SynonymRules = new SynonymRules(IsStopWord, GeneralSynonymStems);
         var translations = (maps.GetValueOrDefault("translations") ?? []).Concat(domain.Phrases.Select(p => (Key: p.Key, Value: p.Words))).ToList();
         ScriptWords = [.. translations.Where(t => !IsLatin(t.Key)).OrderByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value))];
         LatinPhrases = [.. translations.Where(t => IsLatin(t.Key)).Select(t => (Key: t.Key.Split(' '), English: t.Value))
@@ -213,7 +217,7 @@ internal sealed class QuestionVocabulary
         if (domainSynonyms is not null)
         {
             var general = new QuestionVocabulary(words, maps, DomainSynonyms.Empty);
-            var (parsed, errors) = DomainSynonyms.Parse(domainSynonyms, SynonymsFile, general.IsStopWord, general.GeneralSynonymStems);
+            var (parsed, errors) = DomainSynonyms.Parse(domainSynonyms, SynonymsFile, general.SynonymRules);
             var translations = (maps.GetValueOrDefault("translations") ?? []).Select(t => t.Item1).ToHashSet(StringComparer.Ordinal);
             var clashes = parsed.Phrases.Where(p => translations.Contains(p.Key)).Select(p => $"{SynonymsFile}: phrase '{p.Key}' is also a translation in QuestionVocabulary.yaml");
             var all = errors.Select(e => e.ToString()).Concat(clashes).ToList();

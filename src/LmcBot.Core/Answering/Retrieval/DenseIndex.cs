@@ -28,7 +28,7 @@ public sealed class DenseIndex
 
     /// <summary>
     /// Builds the matrix from (item, vector) pairs; a null vector leaves its item out (it has none yet).
-    /// Vectors are expected unit-length, as <see cref="ISentenceEmbedder"/> returns them.
+    /// Vectors are expected unit-length, as <see cref="Embedding.ISentenceEmbedder"/> returns them.
     /// </summary>
     public static DenseIndex Build(int dimensions, IEnumerable<(int Item, float[]? Vector)> rows)
     {

@@ -1,3 +1,4 @@
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Answering.Retrieval;
@@ -34,7 +35,7 @@ public sealed class DenseKnowledgeIndex
     {
         if (vectors is null) return Empty;
         return new DenseKnowledgeIndex(vectors.ModelId,
-            DenseIndex.Build(vectors.Dimensions, facts.Select((fact, i) => (i, vectors.ForFact(fact)))),
+            DenseIndex.Build(vectors.Dimensions, facts.Select((fact, i) => (i, vectors.Find(KnowledgeText.ForFact(fact))))),
             DenseIndex.Build(vectors.Dimensions, sentences.Select((text, i) => (i, vectors.ForSentence(text)))));
     }
 }

@@ -1,3 +1,4 @@
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 
 namespace LmcBot.Core.Answering.Retrieval;
@@ -13,7 +14,7 @@ public static class ShippedVectors
 
     /// <summary>Every text of the folder's facts and document sentences, as embedded (duplicates included).</summary>
     public static IEnumerable<string> Texts(KnowledgeSet set) =>
-        DenseText.ForKnowledge(set.Facts, set.Documents.SelectMany(SentenceRecord.FromDocument));
+        KnowledgeText.ForKnowledge(set.Facts, set.Documents.SelectMany(SentenceRecord.FromDocument));
 
     /// <summary>Content hashes the folder needs that <paramref name="file"/> lacks, and ones it holds that nothing needs.</summary>
     public static (IReadOnlyList<string> Missing, IReadOnlyList<string> Unused) Compare(KnowledgeSet set, KnowledgeVectors file)
@@ -30,7 +31,7 @@ public static class ShippedVectors
     public static (int Count, int Embedded) Regenerate(string knowledgeFolder, ISentenceEmbedder embedder,
         IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var set = KnowledgeFolderReader.Read(knowledgeFolder);
+        var set = KnowledgeBase.ReadFolder(knowledgeFolder);
         var path = VectorFile.PathFor(knowledgeFolder, embedder.ModelId);
         var source = new DenseVectorSource(embedder, Readable(path) ? path : null);
         var vectors = source.VectorsFor(Texts(set), progress: progress, cancellationToken: cancellationToken);

@@ -32,7 +32,7 @@ internal static class FeatureSet
         "type-mismatch",      // it cannot (no date for when, no number for how much)
         "wanted-entity",      // it names an entity of the type "which country / company / city" asks for
         "kind-affinity",      // the question's cue words point at its kind of fact
-        "grade",              // its source's grade rank (0 official … 1 secondary)
+        "grade",              // its source's grade rank, /6 (0 official … 1 unknown; secondary is 5/6)
         "sentence",           // it is a document sentence, not a typed fact
         "category-conflict",  // it is of another category than the one named ("leaders'" for a ministers' meeting)
         "alias-match",        // its statement uses the alias the question used

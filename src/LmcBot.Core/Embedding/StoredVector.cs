@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>A row of the LiteDB <c>vectors</c> collection: one model's vector of one text, keyed by its content hash.</summary>
 public sealed class StoredVector

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// Where the vectors of new texts come from: the committed vector file by content hash when it has them (no model
@@ -8,8 +8,8 @@ public sealed class DenseVectorSource
 {
     /// <summary>
     /// Texts per model call. The model pads a batch to its longest text and its attention grows with the square of that
-    /// length, so on two cores batches bought nothing: measured over 96 shipped texts (docs/PERFORMANCE.md, "Dense
-    /// retrieval"), one at a time was as fast per text as batches of 8 or 32 and kept resident memory 190 MB lower.
+    /// length, so on two cores batches bought nothing: measured over 96 shipped texts (docs/PERFORMANCE.md, "Current
+    /// figures"), one at a time was as fast per text as batches of 8 or 32 and kept resident memory 190 MB lower.
     /// </summary>
     public const int BatchSize = 1;
 

@@ -1,6 +1,7 @@
+using LmcBot.Core.Embedding;
 using LmcBot.Testing;
 
-namespace LmcBot.Core.Tests.Retrieval;
+namespace LmcBot.Core.Tests.Embedding;
 
 public sealed class VectorFileTests
 {

@@ -1,4 +1,4 @@
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>Turns texts into L2-normalised vectors of <see cref="Dimensions"/> floats, so a dot product is their cosine.</summary>
 public interface ISentenceEmbedder

@@ -1,7 +1,9 @@
+using LmcBot.Core.Answering;
+using LmcBot.Core.Embedding;
 using LmcBot.Core.Knowledge;
 using LmcBot.Testing;
 
-namespace LmcBot.Core.Tests.Retrieval;
+namespace LmcBot.Core.Tests.Embedding;
 
 /// <summary>The real all-MiniLM-L6-v2 (loaded once for the process, as the bot does).</summary>
 public sealed class MiniLmSentenceEmbedderTests
@@ -25,7 +27,7 @@ public sealed class MiniLmSentenceEmbedderTests
     [Fact]
     public void CommittedVectors_AreWhatTheModelComputes()
     {
-        var set = KnowledgeFolderReader.Read(RepoPaths.Knowledge);
+        var set = KnowledgeBase.ReadFolder(RepoPaths.Knowledge);
         var file = VectorFile.Read(VectorFile.PathFor(RepoPaths.Knowledge, MiniLmSentenceEmbedder.Model));
         var texts = ShippedVectors.Texts(set).Take(3).ToList();
 

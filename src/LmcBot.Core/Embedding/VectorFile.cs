@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LmcBot.Core.Answering.Retrieval;
+namespace LmcBot.Core.Embedding;
 
 /// <summary>
 /// The generated file of the shipped knowledge's vectors, <c>knowledge/vectors/{model}.bin</c>, which ingest reads by
