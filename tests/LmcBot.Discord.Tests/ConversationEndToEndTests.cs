@@ -30,8 +30,6 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         _holder.Dispose();
     }
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
     private static int _interactions;
 
     /// <summary>An /ask interaction from <paramref name="user"/>, with an id of its own (the endpoint refuses a replayed id).</summary>
@@ -44,7 +42,7 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
     private async Task<JsonObject> PostAsync(string body)
     {
         _host ??= await BotHost.StartAsync(_discord, _holder.Bot);
-        using var response = await _host.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, Now()));
+        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();

@@ -117,8 +117,7 @@ public sealed class FeedbackEndToEndTests : IAsyncLifetime
     private async Task<(int Type, JsonNode Message)> PostAsync(string body)
     {
         var token = JsonNode.Parse(body)!["token"]!.GetValue<string>();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var response = await _host!.Client.SendAsync(InteractionSigner.SignedPost(BotHost.InteractionsPath, body, now));
+        using var response = await _host!.Client.SendAsync(_host.SignedPost(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var type = json["type"]!.GetValue<int>();
