@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using LmcBot.Core.Conversations;
 using LmcBot.Discord.Gateway;
 using LmcBot.Testing;
 using LmcBot.Testing.Discord;
@@ -16,7 +15,7 @@ namespace LmcBot.Discord.Tests;
 public sealed class ConversationEndToEndTests : IAsyncLifetime
 {
     private const string Alice = "4000000000000000000", Bob = "4000000000000000002";
-    private readonly BotHolder _holder = new(conversations: new ConversationOptions());
+    private readonly ConversingBot _holder = new();
     private FakeDiscord _discord = null!;
     private BotHost? _host;
 

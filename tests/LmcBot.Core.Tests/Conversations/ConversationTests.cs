@@ -1,5 +1,4 @@
 using LmcBot.Core.Chat;
-using LmcBot.Core.Conversations;
 using LmcBot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,10 +8,10 @@ namespace LmcBot.Core.Tests.Conversations;
 public sealed class ConversationTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
-    private readonly BotHolder _holder;
+    private readonly ConversingBot _holder;
 
     public ConversationTests() =>
-        _holder = new BotHolder(time: _time, conversations: new ConversationOptions { ContextMinutes = 10, MaxConversations = 3 });
+        _holder = new ConversingBot(new Dictionary<string, string?> { ["Conversation:ContextMinutes"] = "10", ["Conversation:MaxConversations"] = "3" }, _time);
 
     public void Dispose() => _holder.Dispose();
 
@@ -93,7 +92,7 @@ public sealed class ConversationTests : IDisposable
         foreach (var user in new[] { "a", "b", "c", "d" })
             Say("How long is the China-Laos Railway?", user: user);
 
-        Assert.Equal(3, _holder.Conversations!.ContextCount);
+        Assert.Equal(3, _holder.Bot.Conversations!.ContextCount);
         Assert.DoesNotContain("3 December 2021", Say("when did it open?", user: "a").Text, StringComparison.Ordinal);
         Has(Say("when did it open?", user: "d"), "3 December 2021");
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LmcBot.Core.Conversations;
 using LmcBot.Teams.Tests.Support;
 using LmcBot.Testing;
 
@@ -8,7 +7,7 @@ namespace LmcBot.Teams.Tests.Messaging;
 /// <summary>Conversations in Teams over the real core bot with conversations on, against the fake connector.</summary>
 public sealed class ConversationTests : IDisposable
 {
-    private readonly BotHolder _holder = new(conversations: new ConversationOptions());
+    private readonly ConversingBot _holder = new();
 
     public void Dispose() => _holder.Dispose();
 
