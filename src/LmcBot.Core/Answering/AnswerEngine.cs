@@ -82,6 +82,23 @@ public sealed class AnswerEngine
         return decision.Ranked.Count == 0 ? 0 : decision.Ranked[0].Probability;
     }
 
+    /// <summary>
+    /// The pipeline's ranking of <paramref name="question"/>'s candidates with their softmax shares, or null when there is
+    /// none to read: the first round's engine alone, a question decided before retrieval, or a decline by a constraint
+    /// (an unknown name, a year or meeting the knowledge lacks, the current holder of an office).
+    /// </summary>
+    internal CandidateRanking? Rank(string question, KnowledgeIndex index)
+    {
+        if (_pipeline is null) return null;
+        var trace = new AnswerTrace();
+        _pipeline.Answer(question, index, trace);
+        if (trace.DecidedEarly is not null || trace.Question is not { } q || trace.Decision is not { DecidedBy: "scorer", Ranked.Count: > 0 } decision)
+            return null;
+        // The ranker that ordered them: the hybrid one when the sentence model ran (the decide model only rescored the first).
+        var ranker = decision.DenseRan ? _pipeline.Settings.HybridModel : _pipeline.Settings.LexicalModel;
+        return new CandidateRanking(q, decision.Ranked, RankFeatures.Shares([.. decision.Ranked.Select(c => ranker.LogOdds(c.Features))]));
+    }
+
     /// <summary>Each stage's result for one question (for <c>ask --explain</c>).</summary>
     public string Explain(string question, KnowledgeIndex index)
     {

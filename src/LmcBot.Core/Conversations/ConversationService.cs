@@ -29,7 +29,7 @@ public sealed class ConversationService(
         var resolved = FollowUpResolver.Resolve(question, contexts.Get(key), index);
         var answer = answerer.Ask(resolved.Question, request.Platform);
 
-        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
+        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, answerer) is { } offer)
             return offer;
 
         return Settle(key, resolved, answer);
