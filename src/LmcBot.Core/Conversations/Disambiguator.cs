@@ -10,10 +10,11 @@ namespace LmcBot.Core.Conversations;
 /// <summary>
 /// "Did you mean …?": when the engine answers about one subject (a station, a maker's plant, a meeting) and the pipeline
 /// ranks candidates about other subjects of that type close to it (their best candidate's share of the ranker's softmax
-/// within <see cref="ConversationOptions.ChoiceMargin"/> of the best one's), none of which the question names or
-/// contradicts, the reply offers the first three as choices instead of guessing. Each choice is a question of its own
-/// (the asked one with the subject's name put in) that the engine answers about that subject; one that would not is
-/// left out, and with fewer than two left the answer is given as usual. The rules and the margin are in docs/ANSWERING.md.
+/// within <see cref="ConversationOptions.ChoiceMargin"/> of the best one's), none of which the question names or holds
+/// more against than the answer's own, the reply offers the first three as choices instead of guessing. Each choice is
+/// a question of its own (the asked one with the subject's name put in) that the engine answers about that subject; one
+/// that would not is left out, and with fewer than two left the answer is given as usual. The rules and the margin are
+/// in docs/ANSWERING.md.
 /// </summary>
 public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionTokens tokens)
 {
@@ -56,14 +57,19 @@ public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionT
         // The answer is about what the question names ("when was the LMC launched"): nothing to choose.
         if (Subject.Of(stated, index) is not { } answered || answered.IsNamedBy(named)) return null;
 
+        var order = Enumerable.Range(0, ranking.Ranked.Count).OrderByDescending(i => ranking.Shares[i])
+            .Where(i => ranking.Ranked[i].Fact is not null).Select(i => (Candidate: ranking.Ranked[i], Share: ranking.Shares[i], Subject: Subject.Of(ranking.Ranked[i].Fact!, index)))
+            .Where(c => c.Subject is not null && c.Subject.Type == answered.Type).ToList();
+        // What the question holds against the answer's own reading; another reading it holds more against (another year,
+        // ordinal or category, no date for a "when") is not something it could mean.
+        if (order.FirstOrDefault(c => c.Subject!.Equals(answered)) is not { Candidate: { } own }) return null;
+        var allowed = Contradictions(own);
         var best = new Dictionary<string, SubjectShare>(StringComparer.Ordinal);
-        foreach (var i in Enumerable.Range(0, ranking.Ranked.Count).OrderByDescending(i => ranking.Shares[i]))
+        foreach (var (candidate, share, subject) in order)
         {
-            // A named subject is the question's context ("… for the China-Laos Railway"), not another meaning; a candidate
-            // the question contradicts (another year, ordinal or category, no date for a "when") is not something it could mean.
-            var candidate = ranking.Ranked[i];
-            if (candidate.Fact is not { } fact || Contradicted(candidate) || Subject.Of(fact, index) is not { } subject || subject.IsNamedBy(named)) continue;
-            if (subject.Type == answered.Type && !best.ContainsKey(subject.Key)) best[subject.Key] = new SubjectShare(subject, ranking.Shares[i]);
+            // A named subject is the question's context ("… for the China-Laos Railway"), not another meaning.
+            if (subject!.IsNamedBy(named) || !Contradictions(candidate).IsSubsetOf(allowed)) continue;
+            best.TryAdd(subject.Key, new SubjectShare(subject, share));
         }
         if (best.Count < 2 || !best.ContainsKey(answered.Key)) return null;
         // A question that names a thing of their type ("Boten station") says which it means; one whose words ask for
@@ -73,11 +79,11 @@ public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionT
         return new Reading([.. best.Values.OrderByDescending(s => s.Share)], answered);
     }
 
-    private static readonly int[] Contradictions =
+    private static readonly int[] ContradictionFeatures =
         [.. new[] { "entity-missing", "year-conflict", "category-conflict", "type-mismatch", "attribute-absent" }.Select(FeatureSet.IndexOf)];
 
-    /// <summary>The question rules the candidate out: it lacks a required entity or contradicts an ordinal, year or category, or cannot give what is asked.</summary>
-    private static bool Contradicted(Candidate candidate) => Array.Exists(Contradictions, i => candidate.Features[i] > 0);
+    /// <summary>What the question holds against a candidate: a required entity it lacks, an ordinal, year or category it contradicts, what is asked that it cannot give.</summary>
+    private static HashSet<int> Contradictions(Candidate candidate) => [.. ContradictionFeatures.Where(i => candidate.Features[i] > 0)];
 
     /// <summary>Whether a subject's share is close enough to the best one's to be offered beside it at <paramref name="margin"/>.</summary>
     internal static bool Within(double best, double share, double margin) => best - share <= margin;

@@ -13,14 +13,14 @@ public sealed class DisambiguatorTests
     private static readonly AnswerEngine Engine = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    private (Disambiguator Disambiguator, ActionTokens Tokens) Create(double margin = 0.86)
+    private (Disambiguator Disambiguator, ActionTokens Tokens) Create(double? margin = null)
     {
-        var options = Options.Create(new ConversationOptions { ChoiceMargin = margin });
+        var options = Options.Create(new ConversationOptions { ChoiceMargin = margin ?? new ConversationOptions().ChoiceMargin });
         var tokens = new ActionTokens(options, _time);
         return (new Disambiguator(options, tokens), tokens);
     }
 
-    private Answer? Offer(string question, double margin = 0.86) => Create(margin).Disambiguator.Offer(question, Engine.Answer(question, Index), Engine, Index);
+    private Answer? Offer(string question, double? margin = null) => Create(margin).Disambiguator.Offer(question, Engine.Answer(question, Index), Engine, Index);
 
     [Theory]
     [InlineData("gamma station")]
