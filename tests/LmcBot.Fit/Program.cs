@@ -4,6 +4,7 @@ using System.Text.Json;
 using LmcBot.Core.Answering;
 using LmcBot.Core.Chat;
 using LmcBot.Core.Embedding;
+using LmcBot.Core.Conversations;
 using LmcBot.Core.Knowledge;
 using LmcBot.Fit.Evaluation;
 using LmcBot.Fit.Fitting;
@@ -151,9 +152,76 @@ if (verb == "diagnose")
     foreach (var (kind, n) in counts.OrderByDescending(p => p.Value)) Console.WriteLine($"{kind}: {n}");
     return 0;
 }
+if (verb == "choices")
+{
+    // "Did you mean": the margin swept on the training part of tests/eval/choices and chosen there; the validation
+    // part and the answering questions (how often an ordinary question would ask) reported at the chosen value.
+    var engine = new AnswerEngine(embedder);
+    var choiceRows = ChoiceRow.Load(root);
+    var choiceReads = choiceRows.Select(r => ChoiceRead.Of(r.Question, engine, index)).ToList();
+    var answeringReads = rows.Where(r => r.Answerable).Select(r => (Row: r, Read: ChoiceRead.Of(r.Question, engine, index))).ToList();
+    var margins = Enumerable.Range(0, 101).Select(i => i / 100.0).ToList();
+    ChoiceFigures Figures(bool validationPart, double m) => ChoiceFigures.Of(
+        [.. choiceRows.Select((r, i) => (r, choiceReads[i])).Where(p => p.r.IsValidation == validationPart)], m);
+    Console.WriteLine("| margin | training: ambiguous asked (right choices) | training: unambiguous asked | training: J |");
+    Console.WriteLine("|---|---|---|---|");
+    var trainingCurve = margins.Select(m => (M: m, F: Figures(false, m))).ToList();
+    foreach (var (m, f) in trainingCurve.Where(p => Math.Round(p.M * 100) % 5 == 0))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {m:0.00} | {f.AskedRight}/{f.Ambiguous} ({f.AskedRightRate:P1}) | {f.FalseAsks}/{f.Unambiguous} ({f.FalseAskRate:P1}) | {f.J:0.000} |"));
+    // Youden's J (ambiguous questions asked with right choices, less unambiguous ones asked); the smallest margin of the best.
+    var bestJ = trainingCurve.Max(p => p.F.J);
+    var chosenMargin = trainingCurve.First(p => p.F.J >= bestJ - 1e-9).M;
+    var atTraining = Figures(false, chosenMargin);
+    var atValidation = Figures(true, chosenMargin);
+    var ordinary = answeringReads.Count(p => p.Read.Asks(chosenMargin));
+    var ordinaryTraining = answeringReads.Where(p => !p.Row.IsValidation).ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen on the training part: margin {chosenMargin:0.00}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training: {atTraining}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validation: {atValidation}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"answerable questions of tests/eval that would ask: training {ordinaryTraining.Count(p => p.Read.Asks(chosenMargin))} of {ordinaryTraining.Count}, all {ordinary} of {answeringReads.Count}"));
+    // What asking costs the answering figures through the bot: of the questions that would ask, how many the engine
+    // answered right, and how many a click on one of the choices answers right.
+    var asking = answeringReads.Where(p => p.Read.Asks(chosenMargin)).ToList();
+    var rightBefore = asking.Count(p => EvalJudge.IsRight(p.Row, engine.Answer(p.Row.Question, index)));
+    var rightByChoice = asking.Count(p => p.Read.Choices(chosenMargin).Any(c => EvalJudge.IsRight(p.Row, engine.Answer(c.Question, index))));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"of those {asking.Count}: {rightBefore} were answered right without asking; a choice answers {rightByChoice} right"));
+    if (args.Contains("--timing"))
+    {
+        // What the disambiguator adds to an answered question in a conversation (its reading, and the choices' checks
+        // when it asks), over every evaluation question after a warm-up pass, with no answer cache.
+        var answered = rows.Select(r => r.Question).Where(q => engine.Answer(q, index).Answered).ToList();
+        var times = new List<double>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            times.Clear();
+            foreach (var question in answered)
+            {
+                // As in a conversation: the answer first (not timed), then the disambiguator reads the same request.
+                var answer = engine.Answer(question, index);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                Disambiguator.Choices(Disambiguator.Read(question, answer, engine, index), chosenMargin, s => Disambiguator.Verified(question, s, engine, index));
+                times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        times.Sort();
+        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"time the disambiguator adds to {times.Count} answered questions: median {At(0.5):0.000} ms, p90 {At(0.9):0.000} ms, p99 {At(0.99):0.000} ms, max {times[^1]:0.000} ms"));
+    }
+    if (args.Contains("--rows"))
+        foreach (var (row, read) in choiceRows.Zip(choiceReads))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(row.IsValidation ? "V" : "T")} {(row.Ambiguous ? "AMB" : "one")} {(read.Asks(chosenMargin) ? "ASKS" : "    ")} {row.Id} {row.Question}\n      answer about {read.Answered ?? "-"}: {string.Join(" | ", read.Subjects.Select(s => $"{s.Share:0.000} {s.Label}{(s.ChoiceFactId is null ? " (not answered)" : $" -> {s.ChoiceFactId}")}"))}"));
+    if (args.Contains("--ordinary"))
+        foreach (var (row, read) in answeringReads.Where(p => p.Read.Asks(chosenMargin)))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(row.IsValidation ? "V" : "T")} {row.Id} {row.Question}: {string.Join(" | ", read.Subjects.Select(s => $"{s.Share:0.000} {s.Label}"))}"));
+    return 0;
+}
 if (verb is not ("fit" or "cv"))
 {
-    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures] | shared [--failures] | conversations [--train] [--failures] | follow-up QUESTION MESSAGE");
+    Console.Error.WriteLine("usage: LmcBot.Fit fit|cv [--without feature,feature] | choices [--rows] [--ordinary] [--timing] | report [--failures] [--no-model] [--pipeline|--legacy] [--train] | veto | timing | diagnose [--failures] | shared [--failures] | conversations [--train] [--failures] | follow-up QUESTION MESSAGE");
     return 2;
 }
 

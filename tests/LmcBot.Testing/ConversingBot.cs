@@ -58,6 +58,10 @@ public sealed class ConversingBot : IDisposable
     /// <summary>Every vote stored, as the database holds it.</summary>
     public IReadOnlyList<FeedbackVote> Votes() => KnowledgeBase.Store.Read(s => s.Feedback.FindAll().ToList());
 
+    /// <summary>Sends <paramref name="text"/> as a message of one user in one place (a Discord channel, a chat session).</summary>
+    public Task<Answer> SendAsync(string text, string user, string place, ChatPlatform platform = ChatPlatform.Cli) =>
+        Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = new ChatSender(user, user), ConversationId = place, Text = text });
+
     /// <summary>Sends a message (a question, a text command, a button's input) from <paramref name="sender"/>, the local CLI user by default.</summary>
     public Task<Answer> SendAsync(string text, ChatSender? sender = null, ChatPlatform platform = ChatPlatform.Cli, string? scopeId = null) =>
         Bot.HandleAsync(new ChatRequest { Platform = platform, Sender = sender ?? ChatSender.LocalUser, Text = text, ScopeId = scopeId, ConversationId = "test" });

@@ -49,8 +49,24 @@ public sealed class AnswerEngine
     public Answer Answer(string question, KnowledgeIndex index)
     {
         if (_mode == AnsweringEngine.Legacy) return LegacyAnswerEngine.Answer(question, index);
-        if (_mode == AnsweringEngine.Pipeline) return _pipeline!.Answer(question, index);
-        return Guarded(question, index, null).Answer;
+        var trace = new AnswerTrace();
+        var answer = _mode == AnsweringEngine.Pipeline ? _pipeline!.Answer(question, index, trace) : Guarded(question, index, trace).Answer;
+        Remember(question, index, trace);
+        return answer;
+    }
+
+    /// <summary>
+    /// The pipeline's traces of the last questions answered, so <see cref="Rank"/> right after an answer (the "did you
+    /// mean" of the same request) does not run the pipeline again. Bounded: a full memo starts again empty.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (KnowledgeIndex Index, AnswerTrace Trace)> _recent = new(StringComparer.Ordinal);
+
+    private const int RecentTraces = 64;
+
+    private void Remember(string question, KnowledgeIndex index, AnswerTrace trace)
+    {
+        if (_recent.Count >= RecentTraces) _recent.Clear();
+        _recent[question] = (index, trace);
     }
 
     /// <summary>
@@ -82,6 +98,27 @@ public sealed class AnswerEngine
         if (pipelineAnswer.Answered || trace.Decision is not { } decision) return double.PositiveInfinity;
         if (trace.Question is { Asked: Asked.Overview, ContentTerms.Count: 0, Mentions.Count: > 0 }) return double.PositiveInfinity;
         return decision.Ranked.Count == 0 ? 0 : decision.Ranked[0].Probability;
+    }
+
+    /// <summary>
+    /// The pipeline's ranking of <paramref name="question"/>'s candidates with their softmax shares, or null when there is
+    /// none to read: the first round's engine alone, a question decided before retrieval, or a decline by a constraint
+    /// (an unknown name, a year or meeting the knowledge lacks, the current holder of an office).
+    /// </summary>
+    internal CandidateRanking? Rank(string question, KnowledgeIndex index)
+    {
+        if (_pipeline is null) return null;
+        if (!_recent.TryGetValue(question, out var recent) || !ReferenceEquals(recent.Index, index))
+        {
+            recent = (index, new AnswerTrace());
+            _pipeline.Answer(question, index, recent.Trace);
+        }
+        var trace = recent.Trace;
+        if (trace.DecidedEarly is not null || trace.Question is not { } q || trace.Decision is not { DecidedBy: "scorer", Ranked.Count: > 0 } decision)
+            return null;
+        // The ranker that ordered them: the hybrid one when the sentence model ran (the decide model only rescored the first).
+        var ranker = decision.DenseRan ? _pipeline.Settings.HybridModel : _pipeline.Settings.LexicalModel;
+        return new CandidateRanking(q, decision.Ranked, RankFeatures.Shares([.. decision.Ranked.Select(c => ranker.LogOdds(c.Features))]));
     }
 
     /// <summary>Each stage's result for one question (for <c>ask --explain</c>).</summary>

@@ -51,6 +51,8 @@ public sealed class ChatBot(
 
     KnowledgeIndex IQuestionAnswerer.Index => knowledgeBase.Current;
 
+    AnswerEngine IQuestionAnswerer.Engine => _engine;
+
     Answer IQuestionAnswerer.Ask(string question, ChatPlatform platform) => Ask(question, platform);
 
     Answer IQuestionAnswerer.Preview(string question) => RememberedAnswer(TextFolding.Sanitize(question).Trim(), knowledgeBase.Current);

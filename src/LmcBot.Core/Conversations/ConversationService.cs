@@ -33,7 +33,7 @@ public sealed class ConversationService(
         var resolved = Read(request, question, answerer);
         var answer = answerer.Ask(resolved.Question, request.Platform);
 
-        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, index) is { } offer)
+        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, answerer) is { } offer)
             return offer;
 
         return Settle(key, resolved, answer, index);

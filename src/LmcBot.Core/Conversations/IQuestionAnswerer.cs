@@ -9,6 +9,9 @@ public interface IQuestionAnswerer
     /// <summary>The index questions are answered from.</summary>
     KnowledgeIndex Index { get; }
 
+    /// <summary>The engine that answers (the "did you mean" reads its ranking of a question's candidates).</summary>
+    AnswerEngine Engine { get; }
+
     /// <summary>Answers one self-contained question, counting a decline for <c>kb unanswered</c>.</summary>
     Answer Ask(string question, ChatPlatform platform);
 

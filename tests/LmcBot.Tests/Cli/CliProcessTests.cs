@@ -66,6 +66,40 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_AmbiguousQuestion_ListsNumberedChoices_AndTypingOneAnswersIt()
+    {
+        using var process = Start("chat");
+
+        await process.StandardInput.WriteLineAsync("Kunming station");
+        await process.StandardInput.FlushAsync();
+        var offer = await ReadUntilAsync(process, "(type the number of your choice)");
+        var first = offer.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*1\. (.+)$")).First(m => m.Success).Groups[1].Value;
+        await process.StandardInput.WriteLineAsync("1");
+        await process.StandardInput.FlushAsync();
+        var answer = await ReadUntilAsync(process, "Source:");
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains(offer, l => l.Contains("Did you mean", StringComparison.Ordinal));
+        Assert.Contains(offer, l => l.Trim() == "2. Kunming South Railway Station" || l.Trim() == "2. Wangjiaying West Railway Station");
+        Assert.Contains(answer, l => l.Contains(first.Replace(" Railway Station", "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.DoesNotContain(answer, l => l.Contains("Did you mean", StringComparison.Ordinal) || l.Contains("expired", StringComparison.Ordinal));
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    /// <summary>The lines the process prints up to and including the first that holds <paramref name="marker"/>.</summary>
+    private static async Task<List<string>> ReadUntilAsync(Process process, string marker)
+    {
+        var lines = new List<string>();
+        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+        {
+            lines.Add(line);
+            if (line.Contains(marker, StringComparison.Ordinal)) return lines;
+        }
+        throw new InvalidOperationException($"The process ended before printing \"{marker}\": {string.Join('\n', lines)}");
+    }
+
+    [Fact]
     public async Task UsageError_ExitsWith2()
     {
         using var process = Start("ask", "");

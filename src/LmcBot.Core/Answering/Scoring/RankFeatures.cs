@@ -22,11 +22,28 @@ internal static class RankFeatures
     /// <summary>Fills the first candidate's features from the ranker's log-odds of every candidate, the first's at [0] and the largest.</summary>
     public static void Fill(float[] first, IReadOnlyList<double> logOdds)
     {
-        var top = logOdds[0];
-        var lead = logOdds.Count == 1 ? LoneCandidateLead : top - logOdds[1];
-        var total = 0.0;
-        foreach (var z in logOdds) total += Math.Exp(z - top);
+        var lead = logOdds.Count == 1 ? LoneCandidateLead : logOdds[0] - logOdds[1];
         first[Margin] = (float)(lead / (1 + lead));
-        first[Share] = (float)(1 / total);
+        first[Share] = (float)(1 / Total(logOdds));
+    }
+
+    /// <summary>
+    /// Every candidate's share of the ranker's softmax, from the log-odds of all of them, the largest at [0] (the first's
+    /// share is its <c>rank-score</c>). "Did you mean" compares the shares of candidates about different subjects.
+    /// </summary>
+    public static double[] Shares(IReadOnlyList<double> logOdds)
+    {
+        var total = Total(logOdds);
+        var shares = new double[logOdds.Count];
+        for (var i = 0; i < shares.Length; i++) shares[i] = Math.Exp(logOdds[i] - logOdds[0]) / total;
+        return shares;
+    }
+
+    /// <summary>Σ exp(z − z₀): the softmax's denominator relative to the first candidate's.</summary>
+    private static double Total(IReadOnlyList<double> logOdds)
+    {
+        var total = 0.0;
+        foreach (var z in logOdds) total += Math.Exp(z - logOdds[0]);
+        return total;
     }
 }
