@@ -34,9 +34,28 @@ public sealed class ConversationService(
         var answer = answerer.Ask(resolved.Question, request.Platform);
 
         if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, answerer) is { } offer)
-            return offer;
+        {
+            // The conversation may already say which is meant: a choice about the subject or topic of the last answer is
+            // taken without asking ("who was the Lao co-chair?" after a question about the fifth ministers' meeting).
+            if (ChoiceAboutContext(offer, contexts.Get(key)) is not { } chosen) return offer;
+            (resolved, answer) = (ResolvedQuestion.AsAsked(chosen.Question, index), answerer.Ask(chosen.Question, request.Platform));
+        }
 
         return Settle(key, resolved, answer, index);
+    }
+
+    /// <summary>The offered choice whose subject is one the conversation's context is about, or null.</summary>
+    private PendingChoice? ChoiceAboutContext(Answer offer, ConversationContext? context)
+    {
+        if (context is null) return null;
+        var about = context.Subjects.Append(context.Topic).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var choice in offer.Choices)
+        {
+            if (!about.Contains(choice.Label)) continue;
+            var token = choice.Input[(choice.Input.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            if (tokens.Check(token, out var action) == TokenCheck.Valid && action is PendingChoice pending) return pending;
+        }
+        return null;
     }
 
     /// <summary>How <paramref name="question"/> is read in the asker's conversation, changing nothing (the evaluation shows it).</summary>
