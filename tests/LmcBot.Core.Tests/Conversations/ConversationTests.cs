@@ -42,6 +42,18 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public void AnAmbiguousQuestion_AboutTheConversationsLastSubject_IsAnsweredWithoutAsking()
+    {
+        Assert.Equal(Intent.Choice, Say("Kunming station", user: "fresh").Intent);
+        Has(Say("Tell me about Wangjiaying West Railway Station"), "Wangjiaying");
+
+        var answer = Say("Kunming station");
+
+        Assert.NotEqual(Intent.Choice, answer.Intent);
+        Has(answer, "Wangjiaying");
+    }
+
+    [Fact]
     public void TheSameFollowUp_WithoutContext_IsNotAnsweredAboutTheRailway()
     {
         var alone = Say("when did it open?");
