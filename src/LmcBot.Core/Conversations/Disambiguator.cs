@@ -18,6 +18,11 @@ namespace LmcBot.Core.Conversations;
 /// </summary>
 public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionTokens tokens)
 {
+    /// <summary>Questions whose choices are remembered per index: the answer cache's default size (KnowledgeOptions.AnswerCacheSize).</summary>
+    private const int RememberedQuestions = 1024;
+
+    private readonly IndexMemo<IReadOnlyList<Choice>> _choices = new(RememberedQuestions);
+
     /// <summary>A reply offering choices instead of <paramref name="answer"/>, or null to give the answer.</summary>
     public Answer? Offer(string question, Answer answer, IQuestionAnswerer answerer) =>
         Offer(question, answer, answerer.Engine, answerer.Index);
@@ -27,7 +32,9 @@ public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionT
     {
         var margin = options.Value.ChoiceMargin;
         if (margin <= 0) return null;
-        var choices = Choices(Read(question, answer, engine, index), margin, subject => Verified(question, subject, engine, index));
+        // The choices are a pure function of the question and the index (the answer is the engine's for them): worked
+        // out once per question, so a repeated question does not run the pipeline and the sentence model again.
+        var choices = _choices.GetOrAdd(index, question, q => Choices(Read(q, answer, engine, index), margin, subject => Verified(q, subject, engine, index)));
         if (choices.Count < 2) return null;
         var expires = tokens.Now + TimeSpan.FromMinutes(options.Value.ChoiceMinutes);
         return new Answer

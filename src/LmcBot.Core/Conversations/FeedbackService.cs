@@ -23,6 +23,19 @@ public sealed partial class FeedbackService(
     private readonly FeedbackVotes _votes = new(knowledgeBase.Store);
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    /// <summary>Questions whose feedback token is remembered per index: the answer cache's default size (KnowledgeOptions.AnswerCacheSize).</summary>
+    private const int RememberedQuestions = 1024;
+
+    private readonly IndexMemo<IssuedToken> _issued = new(RememberedQuestions);
+
+    /// <summary>The feedback token last issued for one question's answer, and until when it is valid.</summary>
+    private sealed class IssuedToken
+    {
+        public string? Token { get; set; }
+        public DateTimeOffset Expires { get; set; }
+        public string? AnswerText { get; set; }
+    }
+
     /// <summary>
     /// <paramref name="answer"/> with its "Helpful" and "Not right" actions when it is an answer from the knowledge base
     /// (help, declines, refusals and admin replies get none), valid for <see cref="ConversationOptions.FeedbackHours"/>.
@@ -32,14 +45,29 @@ public sealed partial class FeedbackService(
         if (!answer.Answered || answer.IsError || answer.Intent.IsAdmin || answer.Intent.IsInformational || answer.Feedback.Count > 0)
             return answer;
         var index = knowledgeBase.Current;
-        var documentIds = answer.Citations.Select(c => c.DocumentId).Where(index.Documents.ContainsKey).Distinct().ToList();
-        var basis = BasisOf(answer.FactIds, documentIds, index);
-        if (basis.FactVersions.Count == 0 && basis.DocumentHashes.Count == 0) return answer; // nothing an admin could fix
-        var token = tokens.Issue(new PendingFeedback(question, answer.Text, answer.FactIds, documentIds, answer.Intent)
+        // One token per answer and knowledge version, not per reply: the same answer given again (the answer cache) carries
+        // the token it got first while that has more than half its life left, so a busy bot does not fill memory with
+        // thousands of pending votes on one answer. Who voted is the clicker's, never the token's.
+        var lifetime = TimeSpan.FromHours(options.Value.FeedbackHours);
+        var issued = _issued.GetOrAdd(index, question, _ => new IssuedToken());
+        string? token;
+        lock (issued)
         {
-            Expires = tokens.Now.AddHours(options.Value.FeedbackHours),
-            Basis = basis,
-        });
+            token = issued.Token is { } reused && issued.Expires - tokens.Now > lifetime / 2 && issued.AnswerText == answer.Text ? reused : null;
+            if (token is null)
+            {
+                var documentIds = answer.Citations.Select(c => c.DocumentId).Where(index.Documents.ContainsKey).Distinct().ToList();
+                var basis = BasisOf(answer.FactIds, documentIds, index);
+                if (basis.FactVersions.Count == 0 && basis.DocumentHashes.Count == 0) return answer; // nothing an admin could fix
+                var expires = tokens.Now + lifetime;
+                token = tokens.Issue(new PendingFeedback(question, answer.Text, answer.FactIds, documentIds, answer.Intent)
+                {
+                    Expires = expires,
+                    Basis = basis,
+                });
+                (issued.Token, issued.Expires, issued.AnswerText) = (token, expires, answer.Text);
+            }
+        }
         return answer with
         {
             Feedback = [new FollowUp("Helpful", $"feedback token:{token} vote:helpful"), new FollowUp("Not right", $"feedback token:{token} vote:wrong")],

@@ -28,7 +28,7 @@ public static class FollowUpResolver
     {
         var asAsked = ResolvedQuestion.AsAsked(message, index);
         if (context is null) return asAsked;
-        var analysis = QuestionAnalysis.Analyze(message, index);
+        var analysis = Readings.Analyze(message, index);
         if (analysis.IsGreeting || analysis.IsHelp) return asAsked;
 
         var tokens = analysis.Tokens;
@@ -180,7 +180,7 @@ public static class FollowUpResolver
     /// <summary>The question less its leading question and stop words ("when was the 2025 forum" → "2025 forum").</summary>
     private static string WithoutQuestionWords(string question, KnowledgeIndex index)
     {
-        var analysis = QuestionAnalysis.Analyze(question, index);
+        var analysis = Readings.Analyze(question, index);
         var tokens = question.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var start = 0;
         while (start < tokens.Length && IsQuestionWordOrStop(tokens[start]) && !analysis.Years.Any(y => tokens[start] == y.ToString(CultureInfo.InvariantCulture)))

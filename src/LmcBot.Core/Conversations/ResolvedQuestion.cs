@@ -22,7 +22,7 @@ public sealed record ResolvedQuestion(string Question, bool UsedContext, string?
     /// <summary>A self-contained question, read for its subjects and years.</summary>
     public static ResolvedQuestion AsAsked(string question, KnowledgeIndex index)
     {
-        var analysis = QuestionAnalysis.Analyze(question, index);
+        var analysis = Readings.Analyze(question, index);
         var subjects = analysis.EntityIds.Select(id => index.Entities[id].Name).ToList();
         // The context keeps the question as the pipeline read it: folded, typos corrected, every name written canonically,
         // so a follow-up can put another name or year in its place.
@@ -38,6 +38,6 @@ public sealed record ResolvedQuestion(string Question, bool UsedContext, string?
         // The first fact the answer states names its topic when the fact has a name of its own (a meeting, a route, a plant).
         var topic = answer.FactIds.Count > 0 && index.FactNamed(answer.FactIds[0]) is { } fact && fact.NameField is { Length: > 0 } name
             && !Subjects.Contains(name, StringComparer.Ordinal) ? name : null;
-        return new(QuestionAnalysis.Analyze(Question, index).CanonicalText, Subjects, Years) { Topic = topic };
+        return new(Readings.Analyze(Question, index).CanonicalText, Subjects, Years) { Topic = topic };
     }
 }

@@ -350,6 +350,22 @@ public sealed class FeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task TheSameAnswerAgain_CarriesTheSameToken_UntilHalfItsLifeHasGone_OrTheFactChanges()
+    {
+        var first = (await AskAsync()).Feedback[0].Input;
+        var again = (await AskAsync(sender: Bob)).Feedback[0].Input;
+        _time.Advance(TimeSpan.FromHours(13));
+        var later = (await AskAsync()).Feedback[0].Input;
+        Assert.False((await _bot.SendAsync($"kb edit id:{FactId} field:length_km value:1036")).IsError);
+        var edited = (await AskAsync()).Feedback[0].Input;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, later);
+        Assert.NotEqual(later, edited);
+        Assert.StartsWith("Thanks", (await _bot.SendAsync(first, Alice, ChatPlatform.Discord)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NotRight_NeverChangesTheAnswer()
     {
         var before = await AskAsync();
