@@ -46,12 +46,15 @@ public static class FollowUpResolver
             if (ownEntities.All(e => contextEntities.Any(c => c.Id != e.Id && Contains(c.Name, e))))
                 return FromContext(Join(WithYears(context.Question, years), Remainder(analysis, index)), context.Subjects, years.Count > 0 ? years : context.Years, index);
             if (hasSubjectWords) return asAsked;
-            // "what about Laos?": each new name takes the place of the last question's subject of its type.
+            // "what about Laos?": each new name takes the place of the last question's subject of its type. A name the last
+            // question had already stays ("what about yangon and chongqing" after "kunming yangon friendship": Chongqing
+            // takes Kunming's place), and no subject the message names is replaced.
             var question = context.Question;
             var subjects = context.Subjects.ToList();
-            foreach (var entity in ownEntities)
+            var named = ownEntities.Select(e => e.Id).ToHashSet();
+            foreach (var entity in ownEntities.Where(e => !contextEntities.Any(c => c.Id == e.Id)))
             {
-                var replaced = contextEntities.FirstOrDefault(c => c.Type == entity.Type && c.Id != entity.Id && question.Contains(c.Name, StringComparison.Ordinal));
+                var replaced = contextEntities.FirstOrDefault(c => c.Type == entity.Type && !named.Contains(c.Id) && question.Contains(c.Name, StringComparison.Ordinal));
                 if (replaced is null) return asAsked;
                 question = question.Replace(replaced.Name, entity.Name, StringComparison.Ordinal);
                 subjects[subjects.IndexOf(replaced.Name)] = entity.Name;

@@ -54,6 +54,22 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public void ANameTheLastQuestionHad_Stays_WhileTheNewOneTakesTheOtherCitysPlace()
+    {
+        Has(Say("kunming yangon friendship city when"), "Yangon");
+        var index = ((LmcBot.Core.Conversations.IQuestionAnswerer)_holder.Bot).Index;
+        var context = LmcBot.Core.Conversations.ResolvedQuestion.AsAsked("kunming yangon friendship city when", index)
+            .ContextAfter(new Answer { Answered = true, Intent = Intent.CityPairs, Text = "" }, index);
+
+        var resolved = LmcBot.Core.Conversations.FollowUpResolver.Resolve("what about yangon and chongqing", context, index);
+
+        Assert.True(resolved.UsedContext);
+        Assert.Contains("Chongqing", resolved.Question, StringComparison.Ordinal);
+        Assert.Contains("Yangon", resolved.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kunming", resolved.Question, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSameFollowUp_WithoutContext_IsNotAnsweredAboutTheRailway()
     {
         var alone = Say("when did it open?");
