@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Testing;
 using LmcBot.Testing.Discord;
@@ -31,12 +30,7 @@ public sealed class ChoicesEndToEndTests : IAsyncLifetime
         _bot.Dispose();
     }
 
-    private async Task<JsonObject> PostAsync(string body)
-    {
-        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
+    private Task<JsonObject> PostAsync(string body) => _host.PostInteractionAsync(body);
 
     [Fact]
     public async Task AmbiguousAsk_OffersChoiceButtons_AndAClickAnswersTheChosenStation()

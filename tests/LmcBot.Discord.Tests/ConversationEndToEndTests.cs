@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Gateway;
 using LmcBot.Testing;
@@ -41,10 +40,7 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
     private async Task<JsonObject> PostAsync(string body)
     {
         _host ??= await BotHost.StartAsync(_discord, _holder.Bot);
-        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        return await _host.PostInteractionAsync(body);
     }
 
     private static string Description(JsonObject reply) => reply["data"]!["embeds"]?[0]?["description"]?.GetValue<string>()

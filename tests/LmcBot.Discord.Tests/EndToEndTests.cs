@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using LmcBot.Discord.Commands;
 using LmcBot.Discord.Gateway;
@@ -33,9 +32,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     private async Task<JsonObject> PostAsync(string body)
     {
         _host ??= await BotHost.StartAsync(_discord, TestBot.Shared);
-        using var response = await _host.Client.SendAsync(_host.SignedPost(body));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return await _host.PostInteractionAsync(body);
     }
 
     private static void AssertStarExpressAnswer(JsonNode message)

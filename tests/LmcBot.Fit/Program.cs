@@ -58,8 +58,8 @@ if (verb == "conversations")
     var report = ConversationSet.Run(conversations, service, bot.Bot);
     Console.WriteLine($"{(args.Contains("--train") ? "training" : "validation")}: {report}");
     if (args.Contains("--failures"))
-        foreach (var (conversation, turn, answer, why) in report.Failures)
-            Console.WriteLine($"  {why} {conversation.Id}#{turn + 1} {string.Join(" / ", conversation.Turns.Take(turn + 1).Select(t => t.Question))}\n       read: {ConversationSet.Readings.GetValueOrDefault((conversation.Id, turn))}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
+        foreach (var (conversation, turn, answer, reading, why) in report.Failures)
+            Console.WriteLine($"  {why} {conversation.Id}#{turn + 1} {string.Join(" / ", conversation.Turns.Take(turn + 1).Select(t => t.Question))}\n       read: {reading}\n       -> {(answer.Answered ? "" : "(declined) ")}{Trim(answer.Text)}");
     return 0;
 }
 if (verb == "shared")

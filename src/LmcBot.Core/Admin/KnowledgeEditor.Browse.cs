@@ -89,7 +89,8 @@ public sealed partial class KnowledgeEditor
         };
     }
 
-    private static string Times(int count) => count == 1 ? "once" : $"{N(count)} times";
+    /// <summary>"once", "3 times": how often something was asked or marked (kb unanswered, kb feedback).</summary>
+    internal static string Times(int count) => count == 1 ? "once" : $"{N(count)} times";
 
     /// <summary>The folded text <c>kb list text:</c> searches: id, statement and field values.</summary>
     private static string Searchable(Fact fact) =>

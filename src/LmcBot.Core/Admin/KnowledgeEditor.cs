@@ -104,14 +104,20 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger
         public string? this[string name] => FactBuilder.Value(options, name);
 
         /// <summary>An integer option; <paramref name="error"/> when it is present but not a whole number in range.</summary>
-        public int? Integer(string name, int min, out string? error)
-        {
-            error = null;
-            if (this[name] is not { } text) return null;
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min) return value;
-            error = $"'{name}' must be a whole number of at least {min.ToString(CultureInfo.InvariantCulture)}, not \"{text}\".";
-            return null;
-        }
+        public int? Integer(string name, int min, out string? error) => WholeNumber(name, this[name], min, out error);
+    }
+
+    /// <summary>
+    /// An integer option's value (null when absent); <paramref name="error"/> when it is present but not a whole number of
+    /// at least <paramref name="min"/>. Every paged list reads its <c>page</c> with it, <c>kb feedback</c> too.
+    /// </summary>
+    internal static int? WholeNumber(string name, string? text, int min, out string? error)
+    {
+        error = null;
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min) return value;
+        error = $"'{name}' must be a whole number of at least {min.ToString(CultureInfo.InvariantCulture)}, not \"{text}\".";
+        return null;
     }
 
     /// <summary>What a change inside the transaction came to: an error (nothing written), an audited change, or nothing to do.</summary>
@@ -222,7 +228,7 @@ public sealed partial class KnowledgeEditor(KnowledgeBase knowledgeBase, ILogger
 
     private static string Quote(string value) => value.Contains(' ', StringComparison.Ordinal) || value.Length == 0 ? $"\"{value.Replace("\"", "'", StringComparison.Ordinal)}\"" : value;
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static FollowUp UndoFollowUp(AuditEntry entry) => new($"Undo #{N(entry.Id)}", $"kb undo entry:{N(entry.Id)}");
 

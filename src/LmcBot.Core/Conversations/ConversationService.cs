@@ -26,42 +26,39 @@ public sealed class ConversationService(
     public int ContextCount => contexts.Count;
 
     /// <summary>Answers <paramref name="question"/> as a message in the asker's conversation.</summary>
-    public Answer Ask(ChatRequest request, string question, IQuestionAnswerer answerer)
+    public Answer Ask(ChatRequest request, string question, IQuestionAnswerer answerer) => Ask(request, question, answerer, out _);
+
+    /// <summary>The same, saying how the message was read (the evaluation prints it beside a wrong answer).</summary>
+    internal Answer Ask(ChatRequest request, string question, IQuestionAnswerer answerer, out ResolvedQuestion reading)
     {
         var key = ConversationKey.Of(request);
         var index = answerer.Index;
-        var resolved = Read(request, question, answerer);
+        var resolved = reading = Read(key, question, answerer);
         var answer = answerer.Ask(resolved.Question, request.Platform);
 
-        if (!resolved.UsedContext && disambiguator.Offer(resolved.Question, answer, answerer) is { } offer)
+        if (!resolved.UsedContext && disambiguator.ChoicesFor(resolved.Question, answer, answerer) is { Count: > 0 } choices)
         {
             // The conversation may already say which is meant: a choice about the subject or topic of the last answer is
             // taken without asking ("who was the Lao co-chair?" after a question about the fifth ministers' meeting).
-            if (ChoiceAboutContext(offer, contexts.Get(key)) is not { } chosen) return offer;
+            if (ChoiceAboutContext(choices, contexts.Get(key)) is not { } chosen) return disambiguator.OfferOf(choices, answer);
             (resolved, answer) = (ResolvedQuestion.AsAsked(chosen.Question, index), answerer.Ask(chosen.Question, request.Platform));
         }
 
         return Settle(key, resolved, answer, index);
     }
 
-    /// <summary>The offered choice whose subject is one the conversation's context is about, or null.</summary>
-    private PendingChoice? ChoiceAboutContext(Answer offer, ConversationContext? context)
+    /// <summary>The choice whose subject is one the conversation's context is about, or null.</summary>
+    private static Disambiguator.Choice? ChoiceAboutContext(IReadOnlyList<Disambiguator.Choice> choices, ConversationContext? context)
     {
         if (context is null) return null;
         var about = context.Subjects.Append(context.Topic).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var choice in offer.Choices)
-        {
-            if (!about.Contains(choice.Label)) continue;
-            var token = choice.Input[(choice.Input.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            if (tokens.Check(token, out var action) == TokenCheck.Valid && action is PendingChoice pending) return pending;
-        }
-        return null;
+        return choices.FirstOrDefault(c => about.Contains(c.Label));
     }
 
-    /// <summary>How <paramref name="question"/> is read in the asker's conversation, changing nothing (the evaluation shows it).</summary>
-    public ResolvedQuestion Read(ChatRequest request, string question, IQuestionAnswerer answerer)
+    /// <summary>How <paramref name="question"/> is read in the conversation: against its context, the better of two readings weighed.</summary>
+    private ResolvedQuestion Read(ConversationKey key, string question, IQuestionAnswerer answerer)
     {
-        var resolved = FollowUpResolver.Resolve(question, contexts.Get(ConversationKey.Of(request)), answerer.Index);
+        var resolved = FollowUpResolver.Resolve(question, contexts.Get(key), answerer.Index);
         if (resolved.Alternatives.Count > 0)
         {
             // Weigh the readings without counting them; only the one answered is recorded (kb unanswered, metrics).

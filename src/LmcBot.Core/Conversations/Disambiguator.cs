@@ -23,19 +23,26 @@ public sealed class Disambiguator(IOptions<ConversationOptions> options, ActionT
 
     private readonly IndexMemo<IReadOnlyList<Choice>> _choices = new(RememberedQuestions);
 
-    /// <summary>A reply offering choices instead of <paramref name="answer"/>, or null to give the answer.</summary>
-    public Answer? Offer(string question, Answer answer, IQuestionAnswerer answerer) =>
-        Offer(question, answer, answerer.Engine, answerer.Index);
+    /// <summary>A reply offering choices instead of <paramref name="answer"/>, or null to give the answer (unit tests read it on a hand-built index).</summary>
+    internal Answer? Offer(string question, Answer answer, AnswerEngine engine, KnowledgeIndex index) =>
+        ChoicesFor(question, answer, engine, index) is { Count: > 0 } choices ? OfferOf(choices, answer) : null;
 
-    /// <summary>The same, for an engine and index of the caller's (unit tests on a hand-built index).</summary>
-    internal Answer? Offer(string question, Answer answer, AnswerEngine engine, KnowledgeIndex index)
+    /// <summary>The choices <paramref name="question"/> offers (two or more), or none when the answer is to be given.</summary>
+    internal IReadOnlyList<Choice> ChoicesFor(string question, Answer answer, IQuestionAnswerer answerer) =>
+        ChoicesFor(question, answer, answerer.Engine, answerer.Index);
+
+    private IReadOnlyList<Choice> ChoicesFor(string question, Answer answer, AnswerEngine engine, KnowledgeIndex index)
     {
         var margin = options.Value.ChoiceMargin;
-        if (margin <= 0) return null;
+        if (margin <= 0) return [];
         // The choices are a pure function of the question and the index (the answer is the engine's for them): worked
         // out once per question, so a repeated question does not run the pipeline and the sentence model again.
-        var choices = _choices.GetOrAdd(index, question, q => Choices(Read(q, answer, engine, index), margin, subject => Verified(q, subject, engine, index)));
-        if (choices.Count < 2) return null;
+        return _choices.GetOrAdd(index, question, q => Choices(Read(q, answer, engine, index), margin, subject => Verified(q, subject, engine, index)));
+    }
+
+    /// <summary>The "did you mean" reply for <paramref name="choices"/>, each a button with a token of its own.</summary>
+    internal Answer OfferOf(IReadOnlyList<Choice> choices, Answer answer)
+    {
         var expires = tokens.Now + TimeSpan.FromMinutes(options.Value.ChoiceMinutes);
         return new Answer
         {

@@ -20,7 +20,8 @@ internal static class FeedbackReport
     public static Answer Build(IReadOnlyList<FeedbackVote> votes, KnowledgeIndex index, string? pageText)
     {
         var intent = Intent.KbFeedback;
-        if (!TryPage(pageText, out var page, out var pageError)) return Answer.Error(intent, ErrorKind.Invalid, pageError!);
+        var page = KnowledgeEditor.WholeNumber("page", pageText, 1, out var pageError) ?? 1;
+        if (pageError is not null) return Answer.Error(intent, ErrorKind.Invalid, pageError);
 
         var current = votes.Where(v => v.Basis.StillHolds(
                 id => index.FactNamed(id)?.Fact.Version,
@@ -92,18 +93,7 @@ internal static class FeedbackReport
         }
     }
 
-    /// <summary>The <c>page</c> option: absent is the first page; otherwise a whole number of at least 1, as every paged list takes it.</summary>
-    private static bool TryPage(string? text, out int page, out string? error)
-    {
-        error = null;
-        page = 1;
-        if (text is null) return true;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out page) && page >= 1) return true;
-        error = $"'page' must be a whole number of at least 1, not \"{text}\".";
-        return false;
-    }
+    private static string Times(int count) => KnowledgeEditor.Times(count);
 
-    private static string Times(int count) => count == 1 ? "once" : $"{N(count)} times";
-
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string N(int value) => KnowledgeEditor.N(value);
 }

@@ -105,22 +105,19 @@ public static class FollowUpResolver
     private static IReadOnlyList<string> SubjectsOrTopic(ConversationContext context) =>
         context.Subjects.Count > 0 ? context.Subjects : context.Topic is { } topic ? [topic] : [];
 
-    /// <summary>A cue word ("and", "also"), or "about"/"of" right after a question word ("what about", "how about").</summary>
-    private static bool IsCued(string[] tokens)
+    /// <summary>The message holds a follow-up cue (<see cref="IsCueWord"/>).</summary>
+    private static bool IsCued(string[] tokens) => Enumerable.Range(0, tokens.Length).Any(i => IsCueWord(tokens, i));
+
+    /// <summary>
+    /// Token <paramref name="i"/> is part of a follow-up cue: a cue word ("and", "also"), or either word of "what about",
+    /// "how about", "what of" ("about" and "of" alone are no cue).
+    /// </summary>
+    private static bool IsCueWord(string[] tokens, int i) => tokens[i] switch
     {
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var token = tokens[i];
-            if (!Lexicon.FollowUpCues.Contains(token)) continue;
-            if (token is "about" or "of")
-            {
-                if (i > 0 && tokens[i - 1] is "what" or "how") return true;
-                continue;
-            }
-            return true;
-        }
-        return false;
-    }
+        "about" or "of" => i > 0 && tokens[i - 1] is "what" or "how",
+        "what" or "how" => i + 1 < tokens.Length && tokens[i + 1] is "about" or "of",
+        var word => Lexicon.FollowUpCues.Contains(word),
+    };
 
     private static bool HasReferent(string[] tokens) => tokens.Any(Lexicon.ReferentWords.Contains);
 
@@ -147,12 +144,7 @@ public static class FollowUpResolver
                 i += mention.Length - 1;
                 continue;
             }
-            var token = tokens[i];
-            var cueAfterQuestionWord = token is "what" or "how" && i + 1 < tokens.Length && tokens[i + 1] is "about" or "of";
-            if (cueAfterQuestionWord || (Lexicon.FollowUpCues.Contains(token) && token is not ("about" or "of"))
-                || (token is "about" or "of" && i > 0 && tokens[i - 1] is "what" or "how"))
-                continue;
-            words.Add(token);
+            if (!IsCueWord(tokens, i)) words.Add(tokens[i]);
         }
         return string.Join(' ', words);
     }

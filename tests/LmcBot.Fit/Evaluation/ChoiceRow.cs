@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LmcBot.Fit.Evaluation;
@@ -29,31 +28,7 @@ public sealed class ChoiceRow
     public override string ToString() => $"{Id}: {Question}";
 
     /// <summary>Every row of tests/eval/choices/*.jsonl, in file and line order; a malformed line or a reused id is an error naming it.</summary>
-    public static List<ChoiceRow> Load(string repositoryRoot)
-    {
-        var rows = new List<ChoiceRow>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(EvalSet.Folder(repositoryRoot), FolderName), "*.jsonl").Order(StringComparer.Ordinal))
-        {
-            var line = 0;
-            foreach (var text in File.ReadLines(file))
-            {
-                line++;
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                ChoiceRow row;
-                try
-                {
-                    row = JsonSerializer.Deserialize<ChoiceRow>(text) ?? throw new JsonException("null row");
-                }
-                catch (JsonException ex)
-                {
-                    throw new InvalidDataException($"{Path.GetFileName(file)}:{line}: {ex.Message}", ex);
-                }
-                if (!ids.Add(row.Id)) throw new InvalidDataException($"{Path.GetFileName(file)}:{line}: id {row.Id} is used twice.");
-                if (row.Ambiguous && row.Choices.Count < 2) throw new InvalidDataException($"{Path.GetFileName(file)}:{line}: an ambiguous row needs at least two choices.");
-                rows.Add(row);
-            }
-        }
-        return rows;
-    }
+    public static List<ChoiceRow> Load(string repositoryRoot) =>
+        JsonLines.Load<ChoiceRow>(Path.Combine(EvalSet.Folder(repositoryRoot), FolderName), r => r.Id,
+            r => r.Ambiguous && r.Choices.Count < 2 ? "an ambiguous row needs at least two choices." : null);
 }

@@ -10,26 +10,27 @@ namespace LmcBot.Fit.Evaluation;
 /// the gate there is none at all.
 /// </summary>
 public sealed record ConversationReport(int Conversations, int FollowUps, int FollowUpsRight, int Others, int OthersRight, int WronglyCarried,
-    IReadOnlyList<(ConversationRow Conversation, int Turn, Answer Answer, string Why)> Failures)
+    IReadOnlyList<(ConversationRow Conversation, int Turn, Answer Answer, string Reading, string Why)> Failures)
 {
     public double FollowUpRate => FollowUps == 0 ? 1 : (double)FollowUpsRight / FollowUps;
     public double OtherRate => Others == 0 ? 1 : (double)OthersRight / Others;
 
-    public static ConversationReport Of(IEnumerable<(ConversationRow Conversation, int Turn, Answer Answer)> results)
+    /// <param name="results">Each turn's answer, and the question the conversation service read it as.</param>
+    public static ConversationReport Of(IEnumerable<(ConversationRow Conversation, int Turn, Answer Answer, string Reading)> results)
     {
         int followUps = 0, followUpsRight = 0, others = 0, othersRight = 0, carried = 0;
         var conversations = new HashSet<string>(StringComparer.Ordinal);
-        var failures = new List<(ConversationRow, int, Answer, string)>();
-        foreach (var (conversation, index, answer) in results)
+        var failures = new List<(ConversationRow, int, Answer, string, string)>();
+        foreach (var (conversation, index, answer, reading) in results)
         {
             conversations.Add(conversation.Id);
             var turn = conversation.Turns[index];
-            var right = EvalJudge.IsRight(turn.AsRow($"{conversation.Id}#{index + 1}"), answer);
+            var right = EvalJudge.IsRight(turn, answer);
             if (turn.FollowUp) { followUps++; if (right) followUpsRight++; }
             else { others++; if (right) othersRight++; }
             var wrongCarry = index > 0 && NamesItsOwnSubject(turn) && answer.Answered && CarriesEarlierFacts(conversation, index, answer);
             if (wrongCarry) carried++;
-            if (!right || wrongCarry) failures.Add((conversation, index, answer, wrongCarry ? "CARRIED" : turn.Answerable ? "MISS" : "TRAP"));
+            if (!right || wrongCarry) failures.Add((conversation, index, answer, reading, wrongCarry ? "CARRIED" : turn.Answerable ? "MISS" : "TRAP"));
         }
         return new ConversationReport(conversations.Count, followUps, followUpsRight, others, othersRight, carried, failures);
     }

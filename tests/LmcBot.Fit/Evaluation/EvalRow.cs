@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace LmcBot.Fit.Evaluation;
 
-/// <summary>One labelled question of tests/eval (the format is in tests/eval/README.md).</summary>
-public sealed class EvalRow
+/// <summary>One labelled question of tests/eval (the format is in tests/eval/README.md); a conversation's turn is one too.</summary>
+public class EvalRow
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
     [JsonPropertyName("q")] public string Question { get; set; } = "";

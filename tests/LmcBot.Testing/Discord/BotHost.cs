@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
 using LmcBot.Core.Chat;
 using LmcBot.Discord;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +45,15 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>The same for raw bytes, which need not be valid UTF-8.</summary>
     public HttpRequestMessage SignedPost(byte[] body, string? timestamp = null, string? signature = null) =>
         InteractionSigner.SignedPost(InteractionsPath, body, timestamp ?? Timestamp(), signature);
+
+    /// <summary>Signs and posts an interaction on the host's clock; its 200 reply as JSON (another status fails the test, showing the body).</summary>
+    public async Task<JsonObject> PostInteractionAsync(string body)
+    {
+        using var response = await Client.SendAsync(SignedPost(body));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
 
     public HttpClient Client { get; }
 
